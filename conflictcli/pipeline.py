@@ -1,0 +1,142 @@
+"""The library API: sources in, Articles out. input -> extraction -> NLP -> places / actors / quotes.
+
+`analyze()` handles one source or text; `analyze_many()` streams a batch in input order, every source giving
+exactly one Article (an error is an Article whose `error` is set), fetching ahead while the model works.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from .errors import SourceError
+from .extract import Extracted, extract
+from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from .language import detect_language
+from .models import Article
+from .sources import is_url, read_source
+
+FETCH_AHEAD = 8  # sources read ahead of the model, per worker
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Options:
+    model: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def prepare(source: str, options: Options, stdin_data: bytes | None = None) -> Article:
+    """Read and extract one source into an Article without NLP results (or with `error` set)."""
+    article = Article(source=source)
+    try:
+        raw = read_source(source, timeout=options.timeout, max_bytes=options.max_bytes, stdin_data=stdin_data)
+        extracted = extract(raw)
+    except SourceError as exc:
+        article.error = str(exc)
+        return article
+    except (RecursionError, MemoryError, UnicodeError, ValueError) as exc:
+        article.error = f"cannot extract: {type(exc).__name__}"
+        return article
+    _fill(article, extracted)
+    return article
+
+
+def prepare_text(text: str, source: str = "<text>") -> Article:
+    article = Article(source=source)
+    try:
+        _fill(article, extract_text(text))
+    except SourceError as exc:
+        article.error = str(exc)
+    return article
+
+
+def extract_text(text: str) -> Extracted:
+    from .sources import RawDocument
+
+    return extract(RawDocument(source="<text>", data=text.encode("utf-8")))
+
+
+def _fill(article: Article, extracted: Extracted) -> None:
+    article.url = extracted.url
+    article.title = extracted.title
+    article.site = extracted.site
+    article.author = extracted.author
+    article.date = extracted.date
+    article.text = extracted.text
+    article.language = detect_language(extracted.text)
+    if article.language not in (None, "en"):
+        article.warnings.append(f"language looks like {article.language!r}, not English: results will be poor")
+
+
+def annotate(article: Article, doc) -> Article:
+    """Run the actor, quote and place stages over a parsed doc of `article.text`."""
+    from .actors import find_actors
+    from .places import find_places
+    from .quotes import find_quotes
+
+    article.places = find_places(doc)
+    article.actors = find_actors(doc, article.places)
+    article.quotes = find_quotes(doc, article.actors)
+    return article
+
+
+def run_nlp(articles: Iterable[Article], model: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Article]:
+    """Parse articles with nlp.pipe, in order; articles with an error pass through untouched."""
+    from . import nlp as nlp_module
+
+    nlp = nlp_module.load(model)
+    texts = ((a.text if a.error is None else "", a) for a in articles)
+    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        if article.error is None:
+            try:
+                annotate(article, doc)
+            except Exception as exc:  # a bug on one article must not lose the batch
+                article.error = f"analysis failed: {type(exc).__name__}: {exc}"
+        yield article
+
+
+def read_ahead(sources: Iterable[str], options: Options, workers: int, stdin_data: bytes | None = None) -> Iterator[Article]:
+    """Prepare sources on a thread pool, yielding in input order with a bounded window (flat memory)."""
+    window: deque = deque()
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for source in sources:
+            window.append(pool.submit(prepare, source, options, stdin_data))
+            if len(window) >= FETCH_AHEAD * max(1, workers):
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def analyze_many(sources: Iterable[str], options: Options = Options(), jobs: int = 1,
+                 stdin_data: bytes | None = None) -> Iterator[Article]:
+    """Analyze many sources, streaming one Article per source in input order."""
+    fetch_workers = max(4, 2 * jobs)
+    prepared = read_ahead(sources, options, fetch_workers, stdin_data)
+    if jobs > 1:
+        from .workers import parallel_nlp
+
+        yield from parallel_nlp(prepared, options.model, jobs)
+    else:
+        yield from run_nlp(prepared, options.model)
+
+
+def analyze(source_or_text: str, model: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Analyze a URL, a file path, "-" (stdin) or, failing those, the string itself as article text.
+
+    For example `analyze("samples/syria-iraqi-militias.txt").actors[0].name` is "Bashar Assad".
+    """
+    options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
+    if source_or_text == "-" or is_url(source_or_text) or _is_path(source_or_text):
+        article = prepare(source_or_text, options)
+    else:
+        article = prepare_text(source_or_text)
+    return next(run_nlp([article], model))
+
+
+def _is_path(value: str) -> bool:
+    return "\n" not in value and len(value) < 4096 and os.path.exists(value)
