@@ -257,4 +257,7 @@ def text(
 
 
 def main() -> None:
+    import warnings
+
+    warnings.simplefilter("ignore")  # library warnings (spaCy, trafilatura) are not for the user's terminal
     app(prog_name="conflictcli")

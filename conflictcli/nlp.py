@@ -28,9 +28,13 @@ def resolve_model(name: str | None = None) -> str:
 @lru_cache(maxsize=4)
 def load(name: str | None = None):
     """Load the model without unused components and add the knowledge-base entity ruler before NER."""
+    import warnings
+
     import spacy
 
     from . import actors
+
+    warnings.filterwarnings("ignore", module="spacy")  # spaCy's own filters re-enable its developer warnings
 
     model = resolve_model(name)
     try:

@@ -25,7 +25,8 @@ class RawDocument:
 def is_url(source: str) -> bool:
     """True for anything with a URL scheme (so bad schemes are refused, not looked up as files)."""
     match = SCHEME.match(source)
-    return bool(match) and len(match.group(1)) > 1  # "C:\\..." is a Windows path, not a scheme
+    # "C:\\..." is a Windows path, not a scheme; "Syria: Iraqi militias..." is text, not a URL
+    return bool(match) and len(match.group(1)) > 1 and not any(c.isspace() for c in source.strip())
 
 
 def read_source(source: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -1,0 +1,189 @@
+"""The commands as the README shows them: through Typer's CliRunner, and a few as real subprocesses."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conflictcli import __version__
+from conflictcli.cli import app
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+ARTICLE = SAMPLES / "syria-iraqi-militias.txt"
+DOCUMENT_FIELDS = {"source", "url", "title", "site", "author", "date", "language", "text",
+                   "actors", "quotes", "places", "error"}
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture(scope="module")
+def analyzed() -> dict:
+    result = run("analyze", str(ARTICLE), "-f", "json")
+    assert result.exit_code == 0, result.output
+    documents = json.loads(result.stdout)
+    assert isinstance(documents, list) and len(documents) == 1
+    return documents[0]
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"conflictcli {__version__}"
+
+
+@pytest.mark.parametrize("command", ["analyze", "actors", "quotes", "places", "text"])
+def test_every_command_has_help_with_examples(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    assert "--input-list" in result.stdout
+
+
+def test_analyze_json_has_the_documented_schema(analyzed):
+    assert DOCUMENT_FIELDS <= set(analyzed)
+    assert analyzed["error"] is None
+    assert analyzed["title"] == "Syria: Iraqi militias provide Assad support"
+    assert analyzed["language"] == "en"
+    text = analyzed["text"]
+    for actor in analyzed["actors"]:
+        assert {"name", "type", "role", "affiliation", "aliases", "mentions", "count"} <= set(actor)
+        for mention in actor["mentions"]:
+            assert 0 <= mention["start"] < mention["end"] <= len(text)
+    for quote in analyzed["quotes"]:
+        assert {"text", "kind", "speaker", "speaker_start", "speaker_end", "cue", "start", "end"} <= set(quote)
+        assert quote["kind"] in ("direct", "partial", "indirect")
+    for place in analyzed["places"]:
+        assert {"name", "canonical", "kind", "country", "lat", "lon", "geonameid", "mentions", "count"} <= set(place)
+
+
+def test_analyze_text_drops_boilerplate_and_keeps_title_once(analyzed):
+    text = " ".join(analyzed["text"].split())  # the article has non-breaking spaces
+    assert "Leave a Reply" not in text
+    assert "Your email address will not be published" not in text
+    assert "Latest from Blog" not in text
+    assert "Syria: Iraqi militias provide Assad support" not in text  # the title is its own field
+    assert "Western governments have issued a call for de-escalation in the Syrian conflict." in text
+
+
+def test_jsonl_is_one_document_per_line_in_input_order(tmp_path):
+    other = tmp_path / "short.txt"
+    other.write_text("Kyiv under fire\n\nRussian forces shelled Kharkiv on Tuesday, Ukrainian officials said.\n")
+    result = run("analyze", str(other), str(ARTICLE), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(other), str(ARTICLE)]
+
+
+def test_stdin_as_dash_and_as_default_when_piped():
+    data = ARTICLE.read_bytes()
+    for args in (["text", "-"], ["text"]):
+        result = run(*args, input=data)
+        assert result.exit_code == 0, result.output
+        assert "Iranian-backed militias from Iraq have entered Syria" in result.stdout
+
+
+def test_input_list_from_stdin(tmp_path):
+    second = tmp_path / "b.txt"
+    second.write_text("A headline here\n\nThe United Nations said aid convoys reached Gaza on Monday.\n")
+    listing = f"{ARTICLE}\n\n# a comment line\n{second}\n"
+    result = run("actors", "-i", "-", "-f", "jsonl", input=listing)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [str(ARTICLE), str(second)]
+    assert all("actors" in r and "quotes" not in r for r in records)
+
+
+def test_a_bad_source_is_reported_and_the_others_still_come_out(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run("analyze", str(missing), str(ARTICLE), "-f", "jsonl")
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0] == {"source": str(missing), "error": "no such file"}
+    assert records[1]["source"] == str(ARTICLE) and records[1]["error"] is None
+    assert result.stderr.strip().splitlines() == [f"conflictcli: {missing}: no such file"]
+
+
+def test_usage_errors_exit_2():
+    assert run("analyze", str(ARTICLE), "-f", "yaml").exit_code == 2
+    assert run("analyze", str(ARTICLE), "--table", "nope", "-f", "csv").exit_code == 2
+    assert run("analyze", "--jobs", "0", str(ARTICLE)).exit_code == 2
+
+
+def test_csv_per_command_has_a_source_column():
+    result = run("places", str(ARTICLE), "-f", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(r["source"] == str(ARTICLE) for r in rows)
+    assert {"name", "kind", "country", "lat", "lon"} <= set(rows[0])
+
+
+def test_analyze_csv_is_one_row_per_article_or_one_per_item_with_table():
+    summary = list(csv.DictReader(io.StringIO(run("analyze", str(ARTICLE), "-f", "csv").stdout)))
+    assert len(summary) == 1 and int(summary[0]["actors"]) > 0 and int(summary[0]["quotes"]) > 0
+    quotes = list(csv.DictReader(io.StringIO(run("analyze", str(ARTICLE), "-f", "tsv", "--table", "quotes").stdout),
+                                 delimiter="\t"))
+    assert len(quotes) == int(summary[0]["quotes"])
+
+
+def test_table_and_markdown_outputs():
+    table = run("analyze", str(ARTICLE), "-f", "table", "--no-color")
+    assert table.exit_code == 0
+    for heading in ("Actors", "Quotes", "Places", "Title"):
+        assert heading in table.stdout
+    assert "\x1b[" not in table.stdout
+    markdown = run("quotes", str(ARTICLE), "-f", "markdown")
+    assert "| speaker | kind | cue | text |" in markdown.stdout
+
+
+def test_geojson_is_a_feature_collection():
+    result = run("places", str(ARTICLE), "-f", "geojson")
+    assert result.exit_code == 0, result.output
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection"
+    for feature in collection["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert feature["properties"]["source"] == str(ARTICLE)
+
+
+def test_text_title_option():
+    result = run("text", str(ARTICLE), "--title")
+    assert result.stdout.splitlines()[0] == "Syria: Iraqi militias provide Assad support"
+    assert result.stdout.count("Syria: Iraqi militias provide Assad support") == 1
+
+
+def test_library_api_matches_the_cli(analyzed):
+    import conflictcli
+
+    article = conflictcli.analyze(str(ARTICLE))
+    assert article.to_dict()["text"] == analyzed["text"]
+    assert [a.name for a in article.actors] == [a["name"] for a in analyzed["actors"]]
+    from_text = conflictcli.analyze(ARTICLE.read_text())
+    assert from_text.text == article.text
+
+
+def test_as_a_subprocess_piped_output_defaults_to_jsonl():
+    proc = subprocess.run([sys.executable, "-m", "conflictcli", "analyze", str(ARTICLE)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["title"].startswith("Syria:")
+    assert "Traceback" not in proc.stderr
+
+
+def test_no_source_on_a_terminal_is_a_usage_error():
+    proc = subprocess.run([sys.executable, "-m", "conflictcli", "analyze"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60)
+    # /dev/null is not a terminal: it is read as an empty stdin, which is an error for that source
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "conflictcli: -: empty input"
