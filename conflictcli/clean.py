@@ -1,9 +1,14 @@
 """Boilerplate rules for article text: what a page's chrome leaves in plain text or in trafilatura's output.
 
-Each rule is data: a name, a pattern matched against one whole line (case-insensitive, after trimming),
-and what it does: "line" drops that line; "tail" drops that line and everything after it (comment forms,
-teaser lists), but only in the last part of the text, so an article that mentions "Related posts" early
-keeps its body. Add a rule here and a test for it in tests/test_clean.py.
+Every rule is data in RULES: a name, a pattern matched against one whole line (case-insensitive, after
+trimming and folding typography), an action, and an example line it must catch (tests/test_clean.py checks
+every example, and that no rule fires on real article sentences). Actions:
+  "line"   drop the line (share bars, newsletter pitches, cookie notices, copyright lines...);
+  "block"  drop the line and the teaser headlines right after it ("Related posts", "Don't miss"), which
+           stop at the first line that reads like a sentence, so the article carries on after the block;
+  "tail"   drop the line and everything after it (a comment section), but only in the last part of the
+           text, so an article that says "Comments" early keeps its body.
+To handle a new kind of chrome, add a Rule with an example; nothing else needs to change.
 """
 from __future__ import annotations
 
@@ -16,32 +21,120 @@ from dataclasses import dataclass
 class Rule:
     name: str
     pattern: str
-    action: str  # "line" | "tail"
+    action: str  # "line" | "block" | "tail"
+    example: str
 
+
+SOCIAL = r"(facebook|twitter|x|whatsapp|linkedin|reddit|telegram|e-?mail|print|copy link|pinterest|flipboard|messenger|instagram|youtube|tiktok|threads|bluesky|mastodon|sms)"
+TEASER_LABEL = (r"(read more|read also|also read|read next|related|related (story|article|coverage|content)|see also|"
+                r"more|also|recommended|further reading|more on this( story| topic)?|lire aussi|à lire aussi|leggi anche|"
+                r"leia também|veja também|lesen sie auch|mehr zum thema|lea también|vea también|te puede interesar|"
+                r"читайте также)")
 
 RULES: list[Rule] = [
-    Rule("comment-form-heading", r"(leave a (reply|comment)|post a comment|add a comment|join the discussion|\d*\s*comments?|comments? \(\d+\)|write a comment|reply)\s*[:.]?", "tail"),
-    Rule("comment-form-email", r"your email address will not be published\.?.*", "line"),
-    Rule("comment-form-required", r"required fields are marked.*", "line"),
-    Rule("comment-form-fields", r"(name|email|website|comment)\s*\*?", "line"),
-    Rule("comment-form-save", r"save my name, email, and website in this browser.*", "line"),
-    Rule("latest-from", r"(latest|more|recent|popular|trending) (from|in|on) [\w\s]{1,30}", "tail"),
-    Rule("related", r"(related|recommended|more) (posts?|articles?|stories|news|reading|coverage|content)\s*:?", "tail"),
-    Rule("you-may-like", r"(you (may|might) (also )?(like|be interested in|have missed)|don.t miss|read next|what to read next|more stories)\s*:?", "tail"),
-    Rule("read-more", r"(read more|continue reading|read the (full|rest)( story| article)?( here)?|click here to read more)[\s.:…»>]*", "line"),
-    Rule("share", r"(share( this( article| story| post)?)?( on| via)?|tweet|pin it|email this|print this( article)?)\s*[:]?\s*((facebook|twitter|x|whatsapp|linkedin|reddit|telegram|email|print|copy link|pinterest)[\s,|/·•]*)*", "line"),
-    Rule("share-buttons", r"((facebook|twitter|x|whatsapp|linkedin|reddit|telegram|email|print|copy link|pinterest)[\s,|/·•]*){2,}", "line"),
-    Rule("subscribe", r"(subscribe|sign up|join) (to|for) (our|the) (newsletter|mailing list|daily briefing|updates).*", "line"),
-    Rule("follow-us", r"follow us on .{0,60}", "line"),
-    Rule("cookies", r".{0,80}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings))\b.{0,200}", "line"),
-    Rule("advertisement", r"(advertisement|sponsored( content)?|ad)", "line"),
-    Rule("copyright", r"(©|\(c\)|copyright)\s*\d{4}.{0,120}", "line"),
-    Rule("all-rights", r".{0,80}all rights reserved\.?", "line"),
-    Rule("tags", r"tags?\s*:.{0,200}", "line"),
-    Rule("photo-credit", r"(photo|image|picture)( credit)?\s*:.{0,120}", "line"),
+    # comment sections and forms
+    Rule("comment-heading",
+         r"(leave a (reply|comment)( cancel reply)?|post a comment|add a comment|join the (discussion|conversation)|"
+         r"write a comment|\d+ comments?|comments?( \(\d+\))?|\d+ (thoughts|responses?|replies) (on|to) .{1,200}|"
+         r"reply|cancel reply|show comments|view comments|deja un comentario|laisser un commentaire|"
+         r"kommentare?( schreiben)?|commentaires|comentarios|commenti)\s*[:.]?", "tail", "Leave a Reply"),
+    Rule("comment-form-email", r"your (e-?mail|email address) (address )?will not be published.*", "line",
+         "Your email address will not be published."),
+    Rule("comment-form-required", r"required fields are marked.*", "line", "Required fields are marked *"),
+    Rule("comment-form-field", r"(name|e-?mail|website|url|comment|your (name|email|comment|message))\s*\*?\s*:?", "line",
+         "Email *"),
+    Rule("comment-form-save", r"save my name,? e-?mail,? and website in this browser.*", "line",
+         "Save my name, email, and website in this browser for the next time I comment."),
+    Rule("comment-form-notify", r"notify me of (follow-?up comments|new (posts|comments)).*", "line",
+         "Notify me of follow-up comments by email."),
+    Rule("comment-form-submit", r"(post|submit|send) (comment|reply)", "line", "Post Comment"),
+    Rule("comment-login", r"(you must be|du musst)? ?(logged in|eingeloggt sein|log in|sign in) (to|um) (post a )?(comment|kommentare).*",
+         "line", "You must be logged in to post a comment."),
+    Rule("comment-spam-notice", r"this site uses akismet to reduce spam.*", "line",
+         "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+    # teaser lists: a heading, then headlines
+    Rule("latest-from", r"(latest|more|recent|popular|trending|top) (posts |stories |news |articles )?(from|in|on) [\w\s'&.-]{1,40}",
+         "block", "Latest from Blog"),
+    Rule("most-read", r"(most (read|popular|viewed|shared|commented)|top stories|trending( now)?|editor'?s'? picks?)( .{1,40})?",
+         "block", "Most read in world news"),
+    Rule("related",
+         r"((related|recommended|similar|more|further|other|latest|recent|new) (posts?|articles?|stories|news|reading|coverage|content|"
+         r"links|topics|videos)|related|contenido relacionado|noticias relacionadas|artículos relacionados|"
+         r"artigos relacionados|notícias relacionadas|articles similaires|sur le même sujet|weitere artikel|"
+         r"похожие статьи)\s*[:.…]*", "block", "Related posts"),
+    Rule("you-may-like",
+         r"(you (may|might) (also )?(like|enjoy|be interested in|have missed)|don't miss( this)?|read next|"
+         r"(what|more) to read next|more stories|in case you missed it|recommended for you|"
+         r"also on [\w\s.]{1,30}|das könnte sie auch interessieren|{label})\s*[:.…]*".replace("{label}", TEASER_LABEL),
+         "block", "You may also like..."),
+    Rule("teaser-link", rf'\[?{TEASER_LABEL}\s*[:|>"]+\s*.{{3,250}}', "line",
+         "READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing"),
+    Rule("read-more", r"(read more|continue reading|read the (full|rest)( of the)?( story| article)?( here)?|"
+                      r"click here to read more|read full (story|article))[\s.:…»>]*", "line", "Continue reading"),
+    # share, follow, subscribe
+    Rule("share", rf"(share( this( article| story| post| page)?)?( on| via| with)?|tweet( this)?|pin it|email this|"
+                  rf"print( this)?( article| page)?)\s*:?\s*({SOCIAL}[\s,|/·•]*)*", "line", "Share this article: Facebook Twitter"),
+    Rule("share-buttons", rf"({SOCIAL}[\s,|/·•]*){{2,}}", "line", "Facebook Twitter WhatsApp Email"),
+    Rule("share-count", r"\d[\d.,]*k? (shares?|views)", "line", "1.2k shares"),
+    Rule("follow-us", rf"(follow (us|@\w+|.{{1,80}})|like us) on (.{{0,40}}\b{SOCIAL}\b).{{0,150}}", "line",
+         "Follow us on Twitter and Facebook for the latest updates."),
+    Rule("follow-coverage", r"follow .{1,100} (at|on) https?://\S+", "line",
+         "Follow our full coverage of the election at https://example.com/election"),
+    Rule("newsletter-pitch",
+         r"(?=.*\b(sign up|signing up|subscribe|subscribing|register|join)\b)(?=.*\b(newsletters?|inbox|mailing list|"
+         r"daily briefing|daily edition|by e-?mail|email alerts?|news alerts?)\b).{0,300}", "line",
+         "Sign up for our daily newsletter to get the best stories in your inbox."),
+    Rule("newsletter-heading", r"(\S+\s){0,6}newsletters?\s*[:.!]?", "line", "The Morning Briefing Newsletter"),
+    Rule("inbox-pitch", r".{0,120}\b(delivered|straight|right|directly|sent) (to|in|into) your inbox\b.{0,120}", "line",
+         "Get the day's top headlines delivered to your inbox every morning."),
+    Rule("subscribe-pitch", r"(subscribe|subscribing)( now| today)?\b.{0,200}", "line",
+         "Subscribe now to our digital edition for the full story."),
+    Rule("signup-pitch", r"(sign up|register|join)( now| today| free| for free)? (to|for) .{0,150}", "line",
+         "Sign up to get the best content of the week, and great deals, as picked by the editors."),
+    Rule("never-miss", r"never miss (a|an|the|another) .{0,150}", "line", "Never miss the latest news by signing up."),
+    Rule("app-pitch", r".{0,100}\bdownload (the|our) .{0,50}\bapps?\b.{0,150}", "line",
+         "For breaking news updates download the Daily News apps for iOS and Android."),
+    # reader feedback pitches
+    Rule("feedback-pitch", r".{0,200}\b(we want to hear what you think|tell us what you think|we'd like to hear what you think|"
+                           r"(have|got) (a|any) (news )?tips?\?|submit your letter|send us your (letters?|feedback|tips?)).{0,300}",
+         "line",
+         "The Times publishes letters to the editor. We'd like to hear what you think about this or any of our articles."),
+    # site notices
+    Rule("cookies", r".{0,80}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|"
+                    r"uses cookies to)\b.{0,250}", "line",
+         "We use cookies to improve your experience. By continuing you accept our cookie policy."),
+    Rule("advertisement", r"(advertisement|advertising|sponsored( content)?|ad|skip advertisement|"
+                          r"(story|article) continues below( this)?( advertisement| ad)?|scroll to continue( with content)?|"
+                          r"continue reading (below|the main story))", "line", "Advertisement"),
+    Rule("copyright", r"(©|ⓒ|\(c\)|copyright\s*(©|\(c\)|\d{4}|by)|copyright [\w\s.&'-]{1,60}\d{4}).{0,400}", "line",
+         "© 2024 Example News Ltd. All rights reserved."),
+    Rule("all-rights", r".{0,100}all rights reserved\.?.{0,50}", "line", "Example Media Group. All Rights Reserved."),
+    Rule("copyrighted-property", r"this (article|story|content|material) is (the )?copyright(ed)?( property)? .{0,150}", "line",
+         "This article is the copyrighted property of Example News."),
+    Rule("reprint-notice",
+         r"(?=.*\b(may not|must not|cannot|prohibited|permission)\b)(?=.*\b(reprint|republish|reproduc|redistribut|rewritten))"
+         r"(this (material|article|content|story|publication)|no part of|written permission|(the )?(content|material)s? "
+         r"(on|of) this (site|website|page)).{0,250}", "line", "This material may not be published, broadcast, rewritten or redistributed."),
+    Rule("tags", r"(tags?|filed under|categories|category|topics)\s*:.{0,300}", "line", "Tags: Syria, Iraq, Iran"),
+    Rule("photo-credit", r"(photo|image|picture|video)s?( credit)?\s*:.{0,120}", "line", "Photo credit: Reuters"),
+    Rule("shortcode", r".*\[([a-z_]+)( [\w-]+=[^\]]*)*\].*\[/\1\].*", "line",
+         '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'),
+    Rule("date-label", r"(release date|last (modified|updated)|updated|published|posted( on)?)\s*:\s*[\w\s,.:/-]{0,40}", "line",
+         "Last updated: 12 March 2024, 10:45"),
+    Rule("reading-time", r"(\d+\s*(min|mins|minutes?) read|(reading time|tempo de leitura|lesezeit|temps de lecture|"
+                         r"tiempo de lectura)\s*:?.{0,20})", "line", "4 min read"),
 ]
 COMPILED = [(rule, re.compile(rf"^(?:{rule.pattern})$", re.I)) for rule in RULES]
-TAIL_ZONE = 0.5  # "tail" rules act only after this share of the lines
+TAIL_ZONE = 0.5  # "tail" rules act only after this share of the text's characters
+BLOCK_MAX_LINES = 12  # a teaser block never swallows more lines than this
+TEASER_MAX_WORDS = 20
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+HTML_ELEMENTS = ("a|abbr|article|aside|audio|b|blockquote|body|br|button|center|div|em|figcaption|figure|font|footer|"
+                 "form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|"
+                 "picture|s|section|select|small|source|span|strong|sub|sup|svg|table|tbody|td|textarea|th|thead|"
+                 "time|title|tr|u|ul|video")
+HTML_CODE = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)|<!--.*?(-->|$)", re.I)
+HTML_TAG = re.compile(rf"</?({HTML_ELEMENTS})(\s[^<>]*)?/?>", re.I)
 
 
 def normalise(line: str) -> str:
@@ -54,7 +147,7 @@ def normalise(line: str) -> str:
 
 
 def matching_rule(line: str) -> Rule | None:
-    text = line.strip()
+    text = normalise(line)
     if not text:
         return None
     for rule, regex in COMPILED:
@@ -65,7 +158,12 @@ def matching_rule(line: str) -> Rule | None:
 
 def looks_like_title(line: str) -> bool:
     words = line.split()
-    return 1 <= len(words) <= 30 and len(line) <= 250 and not line.rstrip().endswith((",", ";", ":"))
+    return 1 <= len(words) <= 30 and len(line) <= 250 and not line.rstrip().endswith((",", ";", ":", "."))
+
+
+def looks_like_teaser(line: str) -> bool:
+    """A headline in a teaser list: short, and not ending like a sentence."""
+    return len(line.split()) <= TEASER_MAX_WORDS and not SENTENCE_END.search(line)
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -82,23 +180,68 @@ def split_title(text: str) -> tuple[str | None, str]:
     return title, rest
 
 
+def title_variants(title: str) -> set[str]:
+    """The title as given and without a site name after a separator ("Headline | Site", "Headline - Site")."""
+    key = normalise(title)
+    variants = {key}
+    for sep in (" | ", " - ", " :: ", " · ", " • "):
+        if sep in key:
+            head, _, tail = key.rpartition(sep)
+            variants.update(part.strip() for part in (head, key.split(sep)[0], tail) if len(part.split()) >= 3)
+    return {v for v in variants if v}
+
+
+def is_title_repeat(line: str, variants: set[str], near_top: bool) -> bool:
+    """The headline again: equal to the title anywhere; near the top also when one is a prefix of the other."""
+    key = normalise(line)
+    if key in variants:
+        return True
+    return near_top and len(key) >= 20 and looks_like_title(line) and any(
+        len(v) >= 20 and (v.startswith(key) or key.startswith(v)) for v in variants)
+
+
+def tidy_spaces(line: str) -> str:
+    """One plain space between words: no-break, thin and other Unicode spaces, and no zero-width spaces."""
+    return re.sub(r"[^\S\n]+", " ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+
+
+def strip_markup(line: str) -> str:
+    """Remove HTML that leaked into extracted text (tags, scripts, styles, comments), keeping the words."""
+    if "<" not in line:
+        return line
+    stripped = HTML_TAG.sub(" ", HTML_CODE.sub(" ", line))
+    if stripped == line:
+        return line
+    return re.sub(r"\s+", " ", stripped.replace("&nbsp;", " ")).strip()
+
+
 def clean_text(text: str, title: str | None = None) -> str:
     """Drop boilerplate lines and repeats of the title; keep paragraphs separated by one blank line."""
-    lines = [line.strip() for line in text.splitlines()]
-    content_lines = [i for i, line in enumerate(lines) if line]
-    zone_start = content_lines[int(len(content_lines) * TAIL_ZONE)] if content_lines else 0
-    title_key = normalise(title) if title else None
+    lines = [strip_markup(tidy_spaces(line)) for line in text.splitlines()]
+    total = sum(len(line) for line in lines) or 1
+    variants = title_variants(title) if title else set()
     kept: list[str] = []
-    for i, line in enumerate(lines):
+    seen_chars = content_seen = 0
+    in_block = 0
+    for line in lines:
         if not line:
             kept.append("")
             continue
-        if title_key and normalise(line) == title_key:
+        position = seen_chars / total
+        seen_chars += len(line)
+        content_seen += 1
+        if variants and is_title_repeat(line, variants, near_top=content_seen <= 3):
             continue
         rule = matching_rule(line)
         if rule is None:
+            if in_block and looks_like_teaser(line):
+                in_block -= 1
+                continue
+            in_block = 0
             kept.append(line)
-        elif rule.action == "tail" and i >= zone_start:
+        elif rule.action == "tail" and position >= TAIL_ZONE:
             break
+        elif rule.action == "block":
+            in_block = BLOCK_MAX_LINES
     paragraphs = "\n".join(kept)
     return re.sub(r"\n{3,}", "\n\n", paragraphs).strip()

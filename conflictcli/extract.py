@@ -9,6 +9,7 @@ from .clean import clean_text, split_title
 from .decode import decode_bytes
 from .errors import SourceError
 from .sources import RawDocument
+from .terminal import safe_text
 
 MAGIC = [
     (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
@@ -16,7 +17,8 @@ MAGIC = [
     (b"\x7fELF", "executable"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"),
 ]
 HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PRECISION_KEEPS = 0.5  # favor_precision sometimes drops most of an article; below this share of the default, use it
+BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # never in text; ESC is hostile text, not binary
 
 
 @dataclass
@@ -43,9 +45,10 @@ def extract(raw: RawDocument) -> Extracted:
         if head.startswith(magic):
             raise SourceError(f"binary content ({kind}), not an article")
     text = decode_bytes(raw.data, raw.charset)
-    if text.count("\x00") > max(8, len(text) // 100):
+    sample = text[:65536]
+    if len(BINARY_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise SourceError("binary content, not an article")
-    text = CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = safe_text(text.replace("\r\n", "\n").replace("\r", "\n"))  # no escape or control characters
     if not text.strip():
         raise SourceError("empty input")
     result = _from_html(text, raw.url) if looks_like_html(raw, text) else _from_text(text)
@@ -60,16 +63,30 @@ def _from_text(text: str) -> Extracted:
 
 
 def _from_html(html: str, url: str | None) -> Extracted:
+    """trafilatura in precision mode, unless that lost most of what its default mode finds; then our cleaner."""
+    precise = _trafilatura(html, url, favor_precision=True, with_metadata=True)
+    default = _trafilatura(html, url, with_metadata=precise is None)
+    if precise is None and default is None:
+        raise SourceError("no article text found in the HTML")
+    body = pick_body(precise.text if precise else "", default.text if default else "")
+    meta = precise or default
+    title = (meta.title or "").strip() or None
+    site = meta.sitename or (urlsplit(url).hostname if url else None)
+    return Extracted(text=clean_text(body, title), title=title, site=site, author=meta.author,
+                     date=meta.date, url=meta.url or url, is_html=True)
+
+
+def pick_body(precise: str, default: str) -> str:
+    """The precision-mode text, unless it kept less than PRECISION_KEEPS of what the default mode found."""
+    return default if len(precise) < PRECISION_KEEPS * len(default) else precise
+
+
+def _trafilatura(html: str, url: str | None, **options):
+    """One trafilatura pass (comments excluded, tables kept), or None when it finds no text or chokes."""
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
-    except (ValueError, RecursionError, TypeError):
-        doc = None
-    if doc is None or not (doc.text or "").strip():
-        raise SourceError("no article text found in the HTML")
-    title = (doc.title or "").strip() or None
-    site = doc.sitename or (urlsplit(url).hostname if url else None)
-    return Extracted(text=clean_text(doc.text, title), title=title, site=site, author=doc.author,
-                     date=doc.date, url=doc.url or url, is_html=True)
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True, **options)
+    except Exception:  # lxml and trafilatura raise many kinds on broken markup; that page just has no text
+        return None
+    return doc if doc is not None and (doc.text or "").strip() else None

@@ -38,8 +38,8 @@ def prepare(source: str, options: Options, stdin_data: bytes | None = None) -> A
     except SourceError as exc:
         article.error = str(exc)
         return article
-    except (RecursionError, MemoryError, UnicodeError, ValueError) as exc:
-        article.error = f"cannot extract: {type(exc).__name__}"
+    except Exception as exc:  # a parser's failure (or a bug) on one source must not lose the batch
+        article.error = " ".join(f"cannot extract: {type(exc).__name__}: {exc}".split())[:300]
         return article
     _fill(article, extracted)
     return article
@@ -89,7 +89,7 @@ def run_nlp(articles: Iterable[Article], model: str | None = None, batch_size: i
     from . import nlp as nlp_module
 
     nlp = nlp_module.load(model)
-    texts = ((a.text if a.error is None else "", a) for a in articles)
+    texts = ((_parseable_text(a, nlp.max_length), a) for a in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
         if article.error is None:
             try:
@@ -97,6 +97,14 @@ def run_nlp(articles: Iterable[Article], model: str | None = None, batch_size: i
             except Exception as exc:  # a bug on one article must not lose the batch
                 article.error = f"analysis failed: {type(exc).__name__}: {exc}"
         yield article
+
+
+def _parseable_text(article: Article, limit: int) -> str:
+    """The text to parse; "" for a failed article, or for one too long for the model (which then fails:
+    spaCy would raise and lose the whole batch)."""
+    if article.error is None and len(article.text) > limit:
+        article.error = f"text too long to analyze ({len(article.text):,} characters; the model's limit is {limit:,})"
+    return article.text if article.error is None else ""
 
 
 def read_ahead(sources: Iterable[str], options: Options, workers: int, stdin_data: bytes | None = None) -> Iterator[Article]:

@@ -1,13 +1,376 @@
-"""Quotes: direct, partial and reported speech with speakers. (First cut: double-quoted spans only.)"""
+"""Quotes: direct quotations, partial quotations and reported speech, each with its speaker.
+
+Quoted stretches come from `quotemarks` (no model); the parse then finds the cue verb and its subject around
+each one (`"...," X said`, `said X`, `X told Reuters: "..."`, `"..." - X`, `according to X`), or inherits the
+speaker of the quotation just before it (a quotation continued over paragraphs). Reported speech is a cue verb
+with a clausal complement ("X said (that) ...", "..., X said", "X told Y that ...", "according to X, ...").
+Quoted words with no speech around them (scare quotes) are not quotes. Speakers go through `speakers` so that
+they carry the actors' canonical names, and pronouns and role nominals point at the right person.
+"""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
+from . import speech
 from .models import Actor, Quote
+from .quotemarks import Quoted, find_quoted
+from .speakers import Referents, Speaker, noun_phrase, np_head, proper_name
 
-DOUBLE_QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+TAIL_TOKENS = 25  # how far after a quotation its attribution may start ("...," the senior official said)
+CONTINUING_PUNCT = tuple(",?!—–-…:")
+SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr",
+                 "sept", "oct", "nov", "dec", "jan", "feb", "aug", "no", "vs", "u.s", "u.n", "prof", "rev", "inc"}
+DASHES = ("—", "–", "-", "―")
+OBJECT_DEPS = {"dobj", "xcomp", "prep", "dative", "oprd"}  # complements of a stance verb that carry its content
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    cue: str | None
+    kind: str
 
 
 def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
-    return [Quote(text=m.group(1), kind="direct", start=m.start(1), end=m.end(1))
-            for m in DOUBLE_QUOTED.finditer(doc.text)]
+    """All quotes of a parsed document, in text order."""
+    text = doc.text
+    quoted = find_quoted(text)
+    referents = Referents(doc, actors)
+    finder = _Attributor(doc, referents, quoted)
+    quotes: list[Quote] = []
+    previous: tuple[Quoted, Attribution] | None = None
+    for q in quoted:
+        attribution = finder.attribute(q, previous)
+        if attribution is None:
+            continue
+        previous = (q, attribution)
+        s = attribution.speaker
+        quotes.append(Quote(text=text[q.content_start:q.content_end].strip(), kind=attribution.kind,
+                            start=q.content_start, end=q.content_end, speaker=s.name, speaker_start=s.start,
+                            speaker_end=s.end, cue=attribution.cue))
+    quotes += finder.reported_speech(quotes)
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+class _Attributor:
+    def __init__(self, doc, referents: Referents, quoted: list[Quoted]):
+        self.doc = doc
+        self.text = doc.text
+        self.referents = referents
+        self.quoted = quoted
+        self.token_starts = [t.idx for t in doc]
+
+    # --- direct and partial quotations ------------------------------------------------------------------
+    def attribute(self, q: Quoted, previous: tuple[Quoted, Attribution] | None) -> Attribution | None:
+        par_start, par_end = self._paragraph(q.start)
+        following = next((o.start for o in self.quoted if o.start >= q.end), len(self.text))
+        found = self._after(q, min(par_end, following)) or self._dash(q, min(par_end, following))
+        if found:
+            return found
+        earlier = max([o.end for o in self.quoted if o.end <= q.start] + [par_start])
+        start = max(earlier, self._sentence_start(q.start, par_start))
+        found = self._before(q, start, par_end) or self._from_lead_in_paragraph(q, par_start)
+        if found:
+            return found
+        return self._continued(q, previous, par_start)
+
+    def _after(self, q: Quoted, limit: int) -> Attribution | None:
+        """'"...," X said' and '"...," said X': the cue within a few words after the closing mark."""
+        content = self.text[q.content_start:q.content_end].rstrip()
+        tail = self._tokens(q.end, limit)
+        words = [t for t in tail if not t.is_punct]
+        if not words:
+            return None
+        starts_lower = words[0].text[:1].islower() or words[0].lower_ in speech.SPEAKER_PRONOUNS
+        if not (content.endswith(CONTINUING_PUNCT) or self.text[q.end:q.end + 1] == "," or starts_lower):
+            return None
+        window = []
+        for t in tail:
+            if t.text in {".", "!", "?", ";"} or len(window) >= TAIL_TOKENS:
+                break
+            window.append(t)
+        cue = next((t for t in window if t.lower_ in speech.SPEECH_VERBS or self._according(t)), None)
+        if cue is None:
+            return None
+        if self._according(cue):
+            speaker = self._according_speaker(cue)
+        else:
+            speaker = self._subject(cue, window[0].i, window[-1].i + 1)
+        if speaker is None:
+            return None
+        return Attribution(speaker, self._cue_text(cue), "direct")
+
+    def _dash(self, q: Quoted, limit: int) -> Attribution | None:
+        """'"..." — X': a name after a dash closing the paragraph."""
+        tail = self.text[q.end:limit]
+        stripped = tail.lstrip()
+        if not stripped.startswith(DASHES):
+            return None
+        tokens = [t for t in self._tokens(q.end, limit) if not t.is_punct]
+        heads = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"}]
+        if not heads or len(tokens) > 8:
+            return None
+        return Attribution(self._speaker(np_head(heads[0])), None, "direct")
+
+    def _before(self, q: Quoted, start: int, par_end: int) -> Attribution | None:
+        """'X said: "..."', 'X told Reuters "..."' (direct) and 'X said the rebels would "..." (partial).'"""
+        context = [t for t in self._tokens(start, q.start) if not self._inside_quote(t.idx)]
+        cues = [t for t in context if t.lower_ in speech.SPEECH_VERBS or self._according(t)]
+        lead_in = self._lead_in_verb(context)
+        if lead_in is not None and lead_in not in cues:
+            cues.append(lead_in)
+        if not cues:
+            return None
+        inside = self._tokens(q.content_start, q.content_end)
+        governing = [c for c in cues if inside and any(c in t.ancestors for t in inside)]
+        cue = governing[0] if governing else cues[-1]  # the outermost cue: "X said both sides agree that "..."
+        if self._according(cue):
+            speaker = self._according_speaker(cue)
+        else:
+            speaker = self._subject(cue, bisect_left(self.token_starts, start), bisect_left(self.token_starts, q.start))
+        if speaker is None:
+            return None
+        between = self.text[cue.idx + len(cue.text):q.start].strip()
+        rest = self.text[q.end:par_end]
+        ends_sentence = not rest.strip() or rest.lstrip()[:1] in {".", "!", "?", ""} or rest[:1] in ".!?"
+        direct = ends_sentence and (not between or between.endswith((":", ",")) or self._hearer_only(cue, q))
+        return Attribution(speaker, self._cue_text(cue), "direct" if direct else "partial")
+
+    @staticmethod
+    def _lead_in_verb(context: list):
+        """Any verb that introduces a quotation right after it: 'She continued: "...', 'chanted "...'."""
+        words = [t for t in context if not t.is_punct and not t.is_space]
+        if words and words[-1].lower_ == "it" and len(words) > 1:  # as X put it, "..."
+            words = words[:-1]
+        if words and words[-1].pos_ == "VERB":
+            return words[-1]
+        return None
+
+    def _from_lead_in_paragraph(self, q: Quoted, par_start: int) -> Attribution | None:
+        """'He said:' or 'The New York Times reports:' closing the paragraph before a quotation."""
+        if self.text[par_start:q.start].strip():
+            return None
+        before = self.text[:par_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        prev_start, _ = self._paragraph(len(before) - 1)
+        context = [t for t in self._tokens(prev_start, len(before)) if not self._inside_quote(t.idx)]
+        cues = [t for t in context if t.lower_ in speech.SPEECH_VERBS]
+        cue = cues[-1] if cues else self._lead_in_verb(context)
+        if cue is None:
+            return None
+        speaker = self._subject(cue, context[0].i, context[-1].i + 1)
+        return Attribution(speaker, cue.text, "direct") if speaker else None
+
+    def _continued(self, q: Quoted, previous: tuple[Quoted, Attribution] | None, par_start: int) -> Attribution | None:
+        """A quotation with no cue of its own continues the one before it when nothing but white space or
+        the previous quotation's attribution separates them (the next paragraph of a long quotation)."""
+        if previous is None:
+            return None
+        before, attribution = previous
+        _, before_par_end = self._paragraph(before.start)
+        same_paragraph = before.start >= par_start
+        gap = self.text[before_par_end:par_start]
+        next_paragraph = not same_paragraph and before_par_end <= par_start and gap.count("\n") <= 2 \
+            and self._paragraph_ends_quoted(before_par_end)
+        starts_paragraph = not self.text[par_start:q.start].strip()
+        if not ((same_paragraph and self._only_attribution_between(before.end, q.start))
+                or (next_paragraph and starts_paragraph)):
+            return None
+        return Attribution(attribution.speaker, attribution.cue, "direct" if attribution.kind != "indirect" else "partial")
+
+    # --- reported speech ----------------------------------------------------------------------------------
+    def reported_speech(self, quotes: list[Quote]) -> list[Quote]:
+        """'X said (that) ...', '..., X said', 'X told Y that ...', 'according to X, ...' outside quotation marks."""
+        out = []
+        for token in self.doc:
+            if self._inside_quote(token.idx):
+                continue
+            found = self._according_content(token) if self._according(token) else self._complement(token)
+            if found is None:
+                continue
+            start, end, speaker = found
+            if not re.search(r"\w", self._unquoted(start, end)):
+                continue  # the attribution of a direct quotation, not reported speech
+            out.append(Quote(text=self.text[start:end], kind="indirect", start=start, end=end, speaker=speaker.name,
+                             speaker_start=speaker.start, speaker_end=speaker.end, cue=self._cue_text(token)))
+        return out
+
+    def _complement(self, token) -> tuple[int, int, Speaker] | None:
+        low = token.lower_
+        if token.pos_ not in {"VERB", "AUX"} or not (
+                low in speech.SPEECH_VERBS or low in speech.BELIEF_VERBS or low in speech.STANCE_VERBS):
+            return None
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        objects = [c for c in token.rights if c.dep_ in OBJECT_DEPS]
+        if not clauses and not self._content_object(objects):
+            return None
+        speaker = self._subject(token, token.sent.start, token.sent.end)
+        if speaker is None:
+            return None
+        if not clauses:  # "urged Congress to act", "condemned the test as provocative"
+            first = min(objects, key=lambda c: c.left_edge.i).left_edge
+            last = max(objects, key=lambda c: c.right_edge.i).right_edge
+            return self._trimmed(first, last, speaker)
+        clause = clauses[0]
+        found = self._trimmed(clause.left_edge, clause.right_edge, speaker)
+        if found is not None and self._paragraph(found[0]) != self._paragraph(token.idx):
+            found = None
+        if found is None and clause.i < token.i:  # a misparse across a heading: take what follows the cue
+            found = self._rest_of_sentence(token, speaker)
+        return found
+
+    @staticmethod
+    def _content_object(objects: list) -> bool:
+        """Objects that say something: more than a pronoun or the name of the one spoken to (told Reuters)."""
+        words = [t for c in objects for t in c.subtree if not t.is_punct]
+        return len(words) >= 2 and not all(t.pos_ in {"PROPN", "DET", "PRON"} for t in words)
+
+    def _rest_of_sentence(self, cue, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        _, par_end = self._paragraph(cue.idx)
+        after = self.text[cue.idx + len(cue.text):par_end]
+        end = SENTENCE_END.search(after + " A")
+        tokens = self._tokens(cue.idx + len(cue.text), cue.idx + len(cue.text) + (end.start() if end else len(after)))
+        if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+            return None
+        return self._trimmed(tokens[0], tokens[-1], speaker)
+
+    def _according_content(self, token) -> tuple[int, int, Speaker] | None:
+        """The clause that "according to X" is attached to, without the attribution itself."""
+        speaker = self._according_speaker(token)
+        clause = token.head
+        if speaker is None or clause is token:
+            return None
+        phrase = {t.i for t in token.subtree}
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        first = subjects[0].left_edge if subjects and subjects[0].i not in phrase else clause
+        if token.i < first.i:
+            first = min((t for t in clause.subtree if t.i > max(phrase) and t.i >= first.i and not t.is_punct),
+                        key=lambda t: t.i, default=first)
+        last = clause.right_edge if token.i < clause.i else self.doc[max(clause.i, token.i - 1)]
+        return self._trimmed(first, last, speaker)
+
+    def _trimmed(self, first, last, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """A content span without leading "that" or punctuation, trailing punctuation, nor other paragraphs."""
+        while first.i < last.i and (first.dep_ == "mark" or first.is_punct or first.is_space):
+            first = self.doc[first.i + 1]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = self.doc[last.i - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        if last.i <= first.i or "\n" in self.text[start:end]:
+            return None
+        return start, end, speaker
+
+    # --- speakers -------------------------------------------------------------------------------------
+    def _subject(self, cue, lo: int, hi: int) -> Speaker | None:
+        """The speaker of a cue verb: its subject (or the subject of the verb it is coordinated with), else the
+        nearest noun phrase within [lo, hi) tokens: after the cue for "said X", before it otherwise."""
+        verb = cue
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and lo <= c.i < max(hi, cue.i + 1)]
+            subjects = [s for s in subjects if not (s.dep_ == "nsubjpass")] or subjects
+            if subjects:
+                return self._speaker(subjects[0])
+            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+                verb = verb.head
+            else:
+                break
+        after = [t for t in self.doc[cue.i + 1:min(hi, cue.i + 5)] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+        if after and all(t.is_punct or t.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "PRON", "ADV"}
+                         for t in self.doc[cue.i + 1:after[0].i]):
+            return self._speaker(np_head(after[0]))
+        before = [t for t in self.doc[lo:cue.i] if t.pos_ in {"PROPN", "NOUN", "PRON"} and not self._inside_quote(t.idx)]
+        if before:
+            return self._speaker(np_head(before[-1]))
+        return None
+
+    def _speaker(self, head) -> Speaker:
+        """Name a speaker mention: the actor or person it refers to, else the phrase as written."""
+        if head.lower_ in speech.SPEAKER_PRONOUNS:
+            referent = self.referents.resolve_pronoun(head)
+            return Speaker(referent.name if referent else head.text, head.idx, head.idx + len(head.text))
+        start, end = noun_phrase(head)
+        named = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
+        if referent is None and head.pos_ == "PROPN":
+            referent = self.referents.by_surname(head)
+        if referent is None:
+            referent = self.referents.resolve_nominal(head)
+        if referent is not None:
+            return Speaker(referent.name, start, end)
+        if head.pos_ == "PROPN":  # a name the actors table lacks: the name itself, without its titles
+            name = proper_name(head)
+            return Speaker(self.text[name[0]:name[1]], start, end)
+        return Speaker(self.text[start:end], start, end)
+
+    def _according_speaker(self, token) -> Speaker | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            to = self.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        if not objects:
+            return None
+        head = objects[0]
+        if head.lower_ in speech.SPEECH_NOUNS:  # "according to a statement by X"
+            agents = [t for t in head.subtree if t.pos_ == "PROPN" and t is not head]
+            if agents:
+                head = np_head(agents[0])
+        return self._speaker(head)
+
+    # --- helpers --------------------------------------------------------------------------------------
+    def _according(self, token) -> bool:
+        return token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
+
+    def _cue_text(self, cue) -> str:
+        return "according to" if self._according(cue) else cue.text
+
+    def _tokens(self, start: int, end: int) -> list:
+        return list(self.doc[bisect_left(self.token_starts, start):bisect_left(self.token_starts, end)])
+
+    def _unquoted(self, start: int, end: int) -> str:
+        """The text of [start, end) outside quotation marks."""
+        chars = list(self.text[start:end])
+        for q in self.quoted:
+            for c in range(max(start, q.start), min(end, q.end)):
+                chars[c - start] = " "
+        return "".join(chars)
+
+    def _inside_quote(self, char: int) -> bool:
+        return any(q.start <= char < q.end for q in self.quoted)
+
+    def _paragraph(self, char: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return start, len(self.text) if end < 0 else end
+
+    def _paragraph_ends_quoted(self, par_end: int) -> bool:
+        """The paragraph ends inside or right after a quotation (its last sentence is the quotation's)."""
+        par_start, _ = self._paragraph(max(0, par_end - 1))
+        last = [q for q in self.quoted if par_start <= q.start < par_end]
+        if not last:
+            return False
+        rest = self.text[last[-1].end:par_end]
+        return not last[-1].closed or len(rest.split()) <= 8
+
+    def _only_attribution_between(self, start: int, end: int) -> bool:
+        """Between two quotations of one paragraph: nothing, or a sentence end, or an attribution."""
+        between = self.text[start:end].strip()
+        return len(between.split()) <= 10 and not between.endswith(tuple("—–-")) and (
+            not between or between.endswith((".", ",", ":", "!", "?")))
+
+    def _hearer_only(self, cue, q: Quoted) -> bool:
+        """'told Reuters "...', 'said in a statement "...': only a hearer or setting between cue and quote."""
+        between = [t for t in self.doc[cue.i + 1:] if t.idx < q.start]
+        return len(between) <= 5 and not any(t.pos_ in {"VERB", "AUX", "SCONJ"} or t.lower_ == "that" for t in between)
+
+    def _sentence_start(self, char: int, par_start: int) -> int:
+        start = par_start
+        for m in SENTENCE_END.finditer(self.text, par_start, char):
+            word = re.findall(r"[\w.]+$", self.text[par_start:m.start()])
+            if word and (word[0].lower() in ABBREVIATIONS or len(word[0]) == 1):
+                continue
+            start = m.end()
+        return start

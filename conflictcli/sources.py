@@ -25,8 +25,11 @@ class RawDocument:
 def is_url(source: str) -> bool:
     """True for anything with a URL scheme (so bad schemes are refused, not looked up as files)."""
     match = SCHEME.match(source)
-    # "C:\\..." is a Windows path, not a scheme; "Syria: Iraqi militias..." is text, not a URL
-    return bool(match) and len(match.group(1)) > 1 and not any(c.isspace() for c in source.strip())
+    # "C:\\..." is a Windows path, not a scheme; "Syria: Iraqi militias..." is text, not a URL; but
+    # "http://exa mple.com/a b" is a (malformed) URL, refused as one rather than looked up as a file
+    if not match or len(match.group(1)) < 2:
+        return False
+    return source[match.end():].startswith("//") or not any(c.isspace() for c in source.strip())
 
 
 def read_source(source: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -1,0 +1,116 @@
+"""Benchmark the places stage: toponym recognition and geocoding on GeoWebNews, the founding article's gold,
+and the start-up cost the gazetteer adds.
+
+The model is loaded once; only the places stage runs (find_places over the model's parse), and predictions
+are written to temporary folders that ../shared/eval/score.py reads with --predictions.
+
+    .venv/bin/python bench/places.py --geowebnews ../shared/eval/data/geowebnews.dev.jsonl \
+        --gold ../shared/gold [--baseline] [--limit N] [--show-errors]
+
+--baseline also scores ../shared/eval/baseline.py (plain spaCy, one process per document) in the same run.
+Third-party data is read from the path given, never copied.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def startup_ms(runs: int = 5) -> float:
+    """Median wall time, in a fresh interpreter, to import the gazetteer, open the index and look up a name."""
+    code = ("import time; t = time.perf_counter(); from conflictcli import gazetteer; gazetteer.lookup('Aleppo'); "
+            "print((time.perf_counter() - t) * 1000)")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # builds the index if needed
+    times = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+             for _ in range(runs)]
+    return statistics.median(times)
+
+
+def predict(nlp, text: str) -> dict:
+    from conflictcli.places import find_places
+
+    doc = nlp(text)
+    return {"title": None, "text": text, "actors": [], "quotes": [],
+            "places": [p.to_dict() for p in find_places(doc)]}
+
+
+def score(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, str(EVAL / "score.py"), *args, "--json"], capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(out.stderr)
+    return json.loads(out.stdout)
+
+
+def run_geowebnews(nlp, path: Path, limit: int | None, show: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        docs = docs[:limit] if limit else docs
+        started = time.perf_counter()
+        for doc in docs:
+            (Path(tmp) / f"{doc['id']}.json").write_text(json.dumps(predict(nlp, doc["text"])), encoding="utf-8")
+        elapsed = time.perf_counter() - started
+        extra = ["--limit", str(limit)] if limit else []
+        result = score(["--thirdparty", str(path), "--predictions", tmp, *extra])
+    if show:
+        for doc_id, notes in result["documents"]["geowebnews"].items():
+            print(doc_id, json.dumps({k: v for k, v in notes.items() if k != "counts"}, ensure_ascii=False))
+    return {"seconds_per_doc": elapsed / max(1, len(docs)), **_totals(result)}
+
+
+def _totals(result: dict) -> dict:
+    return result["summary"]["geowebnews"]
+
+
+def run_gold(nlp, gold_dir: Path, show: bool) -> dict:
+    from conflictcli.pipeline import Options, prepare
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold_file in sorted(gold_dir.glob("*.json")):
+            gold = json.loads(gold_file.read_text(encoding="utf-8"))
+            article = prepare(str(gold_dir.parent / gold["document"]) if "document" in gold else "", Options())
+            (Path(tmp) / gold_file.name).write_text(json.dumps(predict(nlp, article.text)), encoding="utf-8")
+        result = score(["--gold", str(gold_dir), "--predictions", tmp])
+    summary = {k: v for k, v in result["summary"].items() if k.startswith(("places", "geocode"))}
+    if show:
+        for name, notes in result["documents"].items():
+            print(name, json.dumps(notes["places"], ensure_ascii=False))
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--geowebnews", type=Path)
+    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+
+    from conflictcli import nlp as nlp_module
+
+    print(f"gazetteer start-up (import + open + first lookup, index built): {startup_ms():.1f} ms")
+    nlp = nlp_module.load()
+    if args.gold:
+        result = run_gold(nlp, args.gold, args.show_errors)
+        print("founding gold:", json.dumps(result))
+    if args.geowebnews:
+        print("geowebnews (conflictcli places):", json.dumps(run_geowebnews(nlp, args.geowebnews, args.limit,
+                                                                              args.show_errors)))
+        if args.baseline:
+            cmd = f"{sys.executable} {EVAL / 'baseline.py'} {{path}}"
+            extra = ["--limit", str(args.limit)] if args.limit else []
+            result = score(["--thirdparty", str(args.geowebnews), "--cmd", cmd, "--jobs", "2", *extra])
+            print("geowebnews (plain spaCy baseline):", json.dumps(_totals(result)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Word lists behind quote attribution: speech cues, role nouns, pronouns and gender clues.
+
+The model runs without a lemmatizer, so cue verbs are listed with their inflected forms (generated below).
+"""
+from __future__ import annotations
+
+# Verbs that report speech or writing; base forms, inflections are generated.
+SPEECH_VERB_BASES = """
+    say tell add announce state warn insist claim note accuse urge deny reiterate write post tweet explain argue
+    assert acknowledge admit allege comment confirm declare describe emphasize emphasise predict promise propose
+    recall remark reply report respond reveal shout suggest testify threaten vow ask answer complain concede
+    contend counter criticize criticise demand disclose dismiss hint indicate inform joke maintain mention observe
+    pledge quip recount repeat retort speculate stress underline underscore yell whisper caution charge boast
+    brag cry exclaim lament mutter protest scream snap tease agree assure reassure estimate forecast instruct
+    conclude signal plead proclaim affirm blast slam
+""".split()
+# Verbs of thinking and knowing: reported beliefs count as indirect speech, never as the cue of a direct quote.
+BELIEF_VERB_BASES = """
+    believe think expect fear hope know feel worry doubt suspect learn understand consider assume reckon
+""".split()
+
+# Verbs of stance and intention (wants, urges, condemns ...): their object is reported content (PolNeAR counts
+# them as attributions), but they never introduce a direct quotation.
+STANCE_VERB_BASES = """
+    want urge ask call cite condemn defend denounce praise criticize criticise attack accuse blame support oppose
+    reject welcome question dispute see view regard prefer dismiss demand propose recommend press push seek plan
+    intend find show conclude acknowledge recognize recognise
+""".split()
+
+IRREGULAR = {
+    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"], "write": ["wrote", "written", "writes",
+    "writing"], "think": ["thought", "thinks", "thinking"], "know": ["knew", "known", "knows", "knowing"],
+    "feel": ["felt", "feels", "feeling"], "understand": ["understood", "understands", "understanding"],
+    "learn": ["learned", "learnt", "learns", "learning"], "sing": ["sang", "sung", "sings", "singing"],
+    "forecast": ["forecasts", "forecasting"], "cry": ["cried", "cries", "crying"], "reply": ["replied",
+    "replies", "replying"], "deny": ["denied", "denies", "denying"], "testify": ["testified", "testifies",
+    "testifying"], "see": ["saw", "seen", "sees", "seeing"], "find": ["found", "finds", "finding"],
+    "seek": ["sought", "seeks", "seeking"], "agree": ["agreed", "agrees", "agreeing"], "plead": ["pleaded", "pled", "pleads", "pleading"],
+}
+DOUBLED = {"admit", "quip", "snap", "plan"}  # final consonant doubled (admitted, quipped)
+
+
+def _inflections(base: str) -> list[str]:
+    if base in IRREGULAR:
+        return [base, *IRREGULAR[base]]
+    stem = base[:-1] if base.endswith("e") else base
+    if base in DOUBLED:
+        stem = base + base[-1]
+    past = stem + "ed"
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    return [base, third, past, stem + "ing"]
+
+
+SPEECH_VERBS = frozenset(f for b in SPEECH_VERB_BASES for f in _inflections(b))
+BELIEF_VERBS = frozenset(f for b in BELIEF_VERB_BASES for f in _inflections(b))
+STANCE_VERBS = frozenset(f for b in STANCE_VERB_BASES for f in _inflections(b))
+# Nouns that carry speech in "in a statement", "X's statement that ..." (used for "according to" too).
+SPEECH_NOUNS = frozenset("statement statements remarks comments interview tweet post speech briefing".split())
+
+# Nouns naming a role or office; a definite nominal headed by one ("the minister") refers back to a person.
+ROLE_NOUNS = frozenset("""
+    minister president spokesperson spokesman spokeswoman official secretary ambassador envoy general commander
+    chief leader governor senator mayor director chairman chairwoman chair premier chancellor counterpart
+    diplomat negotiator adviser advisor aide prosecutor lawyer attorney judge candidate nominee king queen prince
+    princess emir sheikh ayatollah cleric pope bishop analyst expert professor researcher representative
+    congressman congresswoman lawmaker legislator delegate colonel major captain lieutenant sergeant admiral
+    marshal officer head deputy founder executive ceo manager strategist pollster surrogate nominee vice
+    speaker justice sheriff commissioner councilman councilwoman member activist organizer witness resident
+""".split())
+# Lower-case words that may stand in a title before a name ("Foreign Minister", "police Chief").
+ROLE_QUALIFIERS = frozenset("""
+    foreign defense defence interior finance prime deputy vice senior top former acting chief state military
+    army police security intelligence health economy justice trade education energy oil campaign press white
+    house national democratic republican presidential supreme general attorney assistant executive
+""".split())
+
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+NEUTER_PRONOUNS = frozenset("it its itself".split())
+SPEAKER_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS | {"i", "we", "you"}
+
+MALE_WORDS = frozenset("""
+    mr mr. sir lord king prince sheikh emir ayatollah father brother son husband spokesman chairman congressman
+    councilman businessman man boy uncle grandfather pope
+""".split())
+FEMALE_WORDS = frozenset("""
+    mrs mrs. ms ms. miss madam madame lady dame queen princess mother sister daughter wife spokeswoman chairwoman
+    congresswoman councilwoman businesswoman woman girl aunt grandmother
+""".split())
+# Common given names (English-language news), for the gender of a person named without a title.
+FEMALE_NAMES = frozenset("""
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
+    ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+    cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra
+    rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison
+    frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+    isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary hilary kellyanne ivanka
+    melania chelsea huma donna elizabeth nikki condoleezza madeleine angela theresa kamala nancy sarah michele
+    tulsi ilhan alexandria jill ursula giorgia marine christine jacinda liz sheikh hasina benazir indira golda
+    tzipi yulia svetlana maria natalia olga irina elena anastasia fatima aisha maryam zahra leila layla amira
+    nour yasmin sana hana mina
+""".split()) - {"sheikh"}
+MALE_NAMES = frozenset("""
+    james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
+    jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse
+    bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent philip bobby johnny bradley
+    barack bernie mike ted marco jeb rand chris ben newt mitt rudy reince rex vladimir bashar recep emmanuel
+    boris xi benjamin ali hassan hussein mohammed muhammad mohammad ahmed ahmad abdul abdullah omar khalid
+    hamid mahmoud mustafa ibrahim ismail youssef yusuf hakan abbas esmaeil ismail javad hossein ebrahim qasem
+    sergei sergey dmitry alexei viktor volodymyr petro olaf friedrich nicolas francois pierre tayyip
+    recep kim narendra shinzo justin keir rishi tony gordon david antonio luiz jair
+""".split())

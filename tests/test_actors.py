@@ -1,0 +1,202 @@
+"""Actor extraction on the real spaCy model: the founding article, one test per merging rule, edge cases."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from conflictcli import actors, demonyms, kb, nlp, places
+from conflictcli.kb import normalize
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "syria-iraqi-militias.txt"
+TYPES = {"person", "organization", "armed_group", "state", "group"}
+
+
+@pytest.fixture(scope="session")
+def model():
+    return nlp.load()
+
+
+def extract(model, text):
+    doc = model(text)
+    return actors.find_actors(doc, places.find_places(doc))
+
+
+def named(found, name):
+    """The actors whose name or an alias is `name` (normalised as the scorer does)."""
+    return [a for a in found if normalize(name) in {normalize(a.name), *map(normalize, a.aliases)}]
+
+
+def one(found, name):
+    hits = named(found, name)
+    assert len(hits) == 1, f"{name!r}: {[(a.name, a.aliases) for a in hits]} in {[a.name for a in found]}"
+    return hits[0]
+
+
+# --- the founding article ----------------------------------------------------------------------------
+
+EXPECTED = {  # name -> type, as an analyst reading the article lists them
+    "Bashar Assad": "person", "Abbas Araghchi": "person", "Esmaeil Baqaei": "person", "Hakan Fidan": "person",
+    "Hayat Tahrir al-Sham": "armed_group", "Iraqi militias": "armed_group",
+    "Syrian Observatory for Human Rights": "organization", "Reuters": "organization",
+    "White Helmets": "organization", "Iranian Foreign Ministry": "organization",
+    "Iran": "state", "Syria": "state", "Russia": "state", "Turkey": "state", "Kurds": "group",
+}
+# Actors an analyst may list or not; anything else is spurious.
+ACCEPTABLE = ["rebels", "Kurdish authorities", "United States", "Iraq", "Britain", "Western governments",
+              "senior military official", "spokesperson for the Russian government", "army", "advisors"]
+
+
+@pytest.fixture(scope="module")
+def article():
+    from conflictcli.pipeline import analyze
+
+    return analyze(str(SAMPLE))
+
+
+def test_founding_article_lists_each_actor_once_with_its_type(article):
+    aliases = {"Iraqi militias": "Iran-backed militias", "rebels": "insurgents"}
+    for name, type_ in EXPECTED.items():
+        actor = named(article.actors, name) or named(article.actors, aliases.get(name, name))
+        assert len(actor) == 1, (name, [a.name for a in article.actors])
+        assert actor[0].type == type_, (name, actor[0].type)
+
+
+def test_founding_article_has_no_spurious_actor(article):
+    allowed = [*EXPECTED, *ACCEPTABLE, "Iran-backed militias", "insurgents"]
+    for actor in article.actors:
+        assert any(named([actor], name) for name in allowed), actor.name
+    for place in ("Aleppo", "Idlib", "tal Rifaat", "Hama"):
+        assert not named(article.actors, place)
+
+
+def test_founding_article_roles_affiliations_and_salience(article):
+    assert (one(article.actors, "Abbas Araghchi").role, one(article.actors, "Abbas Araghchi").affiliation) == \
+        ("Foreign Minister", "IR")
+    assert one(article.actors, "Bashar Assad").role == "President"
+    assert one(article.actors, "Bashar Assad").affiliation == "SY"
+    assert one(article.actors, "Esmaeil Baqaei").affiliation == "IR"
+    assert one(article.actors, "Hakan Fidan").affiliation == "TR"
+    counts = [a.count for a in article.actors]
+    assert counts == sorted(counts, reverse=True)
+    assert article.actors[0].name == "Syria"
+    for actor in article.actors:
+        for m in actor.mentions:
+            assert article.text[m.start:m.end] == m.text
+
+
+# --- merging, one rule each --------------------------------------------------------------------------
+
+def test_surname_and_title_mentions_join_the_full_name(model):
+    found = extract(model, "Syrian President Bashar Assad met envoys on Monday. Assad later said the army "
+                           "would hold. Critics said President Assad had lost the north.")
+    assad = one(found, "Bashar Assad")
+    assert assad.count == 3 and assad.role == "President" and assad.affiliation == "SY"
+
+
+def test_possessive_mentions_join(model):
+    found = extract(model, "Turkish Foreign Minister Hakan Fidan arrived in Baghdad. Fidan's visit was short, "
+                           "and Fidan’s aides left early.")
+    assert one(found, "Hakan Fidan").count == 3
+
+
+def test_al_variants_join(model):
+    found = extract(model, "Bashar al-Assad addressed parliament. Opponents of Bashar Assad stayed away, "
+                           "and al-Assad did not mention them.")
+    assert one(found, "Bashar al-Assad").count == 3
+
+
+def test_acronym_defined_in_the_text_joins_its_long_form(model):
+    found = extract(model, "The Syrian Emergency Task Force (SETF) published a report on Tuesday. "
+                           "The SETF said detainees had been moved.")
+    setf = one(found, "Syrian Emergency Task Force")
+    assert "SETF" in setf.aliases and setf.count >= 3
+
+
+def test_near_identical_spelling_of_a_person_joins(model):
+    found = extract(model, "Iranian Foreign Minister Abbas Araghchi arrived in Damascus. "
+                           "“We stand with Syria,” Aragchchi said.")
+    araghchi = one(found, "Abbas Araghchi")
+    assert "Aragchchi" in araghchi.aliases and araghchi.type == "person"
+
+
+def test_state_demonyms_join_the_state(model):
+    found = extract(model, "Iranian officials denied the report. Iran said its advisers would stay.")
+    iran = one(found, "Iran")
+    assert iran.type == "state" and "Iranian" in iran.aliases
+
+
+def test_role_description_joins_the_named_holder(model):
+    found = extract(model, "Iran's foreign minister says the country stands by Damascus. Later, Iranian "
+                           "Foreign Minister Abbas Araghchi met officials in Ankara.")
+    araghchi = one(found, "Abbas Araghchi")
+    assert "Iran’s foreign minister" in araghchi.aliases or "Iran's foreign minister" in araghchi.aliases
+
+
+def test_people_sharing_a_surname_stay_apart(model):
+    found = extract(model, "Bashar al-Assad appointed his brother Maher al-Assad to lead the Fourth Division. "
+                           "Maher al-Assad accepted.")
+    assert len(named(found, "Bashar al-Assad")) == 1
+    assert len(named(found, "Maher al-Assad")) == 1
+    assert named(found, "Bashar al-Assad") != named(found, "Maher al-Assad")
+
+
+def test_knowledge_base_names_and_aliases_join_with_their_type(model):
+    found = extract(model, "Hayat Tahrir al-Sham fighters entered the town. HTS said it would protect "
+                           "residents. Daesh cells, which ISIS once commanded, fled.")
+    hts = one(found, "Hayat Tahrir al-Sham")
+    assert hts.type == "armed_group" and hts.count == 2 and hts.affiliation == "SY"
+    assert one(found, "Islamic State").count == 2
+
+
+def test_counterpart_takes_the_office_of_the_other_person(model):
+    found = extract(model, "Iranian Foreign Minister Abbas Araghchi arrived in Ankara. "
+                           "His Turkish counterpart Hakan Fidan said talks went well.")
+    fidan = one(found, "Hakan Fidan")
+    assert (fidan.role, fidan.affiliation) == ("Foreign Minister", "TR")
+
+
+def test_nominal_actors_merge_by_class_and_country(model):
+    found = extract(model, "Iran-backed militias from Iraq entered Syria. About 200 Iraqi militiamen crossed "
+                           "overnight. Turkish-backed rebels seized the town from US-backed Kurdish authorities.")
+    militias = one(found, "Iran-backed militias")
+    assert militias.type == "armed_group" and militias.affiliation == "IQ" and "Iraqi militiamen" in militias.aliases
+    assert one(found, "Turkish-backed rebels").type == "armed_group"
+    assert one(found, "US-backed Kurdish authorities").type == "organization"
+
+
+def test_places_are_not_actors(model):
+    found = extract(model, "Rebels led by Hayat Tahrir al-Sham seized tal Rifaat and moved on Idlib and Aleppo.")
+    for place in ("tal Rifaat", "Idlib", "Aleppo"):
+        assert not named(found, place)
+
+
+def test_no_entity_text_has_no_actors(model):
+    assert extract(model, "The weather was mild and the river ran quietly past the old mill.") == []
+    assert extract(model, "") == []
+    assert extract(model, "   \n\n  ") == []
+
+
+# --- the data ---------------------------------------------------------------------------------------
+
+def test_knowledge_base_is_large_typed_and_coded():
+    entries = kb.entries()
+    assert len(entries) >= 150
+    for entry in entries:
+        assert entry.type in TYPES - {"person", "state", "group"}, entry.name
+        assert entry.country is None or pycountry.countries.get(alpha_2=entry.country) or entry.country == "XK"
+    owners: dict[str, set[str]] = {}
+    for entry in entries:
+        for form in (entry.name, *entry.aliases):
+            owners.setdefault(normalize(form), set()).add(entry.key)
+    assert not [form for form, keys in owners.items() if len(keys) > 1], "an alias names two entries"
+    assert {p["label"] for p in actors.ruler_patterns()} == {"ORG"}
+
+
+def test_demonym_tables_resolve_names_demonyms_and_seats():
+    assert demonyms.country_of_name("the United States") == "US"
+    assert demonyms.country_of_demonym("Syrians") == "SY"
+    assert demonyms.country_of_seat("Kremlin") == "RU"
+    assert demonyms.group_of("Kurdish") == "Kurds"
+    assert demonyms.country_of_name("Aleppo") is None
