@@ -29,18 +29,23 @@ ROLE_HEADS = frozenset("""
 ROLE_MODIFIERS = frozenset("""
     foreign defense defence interior prime vice deputy senior top military security intelligence
     supreme acting former interim special chief general army navy air national state junior assistant
-    executive regional local high first crown grand lieutenant major rear deputy-
+    executive regional local high first crown grand lieutenant major rear
 """.split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord gen gen. col col. lt lt. maj maj. capt capt. sgt sgt.".split())
 NAME_PARTICLES = frozenset("al al- el bin ibn bint abu abd de da di du del van von der ul ur".split())
 # First words of Arabic, Kurdish and Hebrew place names that NER takes for people ("tal Rifaat").
 TOPONYM_PREFIXES = frozenset("tal tall tell tel jabal jebel jisr wadi deir dayr ras ain ayn kafr kfar khan bir maarat qasr beit bayt".split())
+FEATURE_WORDS = frozenset("""
+    barrage dam bridge river lake mountain mountains valley province governorate district city square airport
+    airbase base camp crossing border street road highway canal desert island bay gulf sea
+""".split())
 BACKING = ("backed", "led", "allied", "supported", "aligned", "sponsored", "funded", "linked")
 
 # Unnamed actors: head noun -> (class, type). A class merges synonyms ("rebels" and "insurgents").
 NOMINAL_HEADS = {
     **dict.fromkeys(("militia", "militias", "militiamen", "paramilitaries", "paramilitary"), ("militias", "armed_group")),
     **dict.fromkeys(("rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla"), ("rebels", "armed_group")),
+    **dict.fromkeys(("fighters", "combatants"), ("fighters", "armed_group")),
     **dict.fromkeys(("jihadists", "jihadis", "militants", "extremists", "terrorists", "gunmen", "mercenaries",
                      "separatists"), ("militants", "armed_group")),
     **dict.fromkeys(("forces", "troops", "army", "military", "soldiers"), ("forces", "armed_group")),
@@ -48,7 +53,18 @@ NOMINAL_HEADS = {
                      "population"), ("government", "organization")),
     **dict.fromkeys(("officials", "diplomats", "advisors", "advisers", "commanders", "leaders", "ministers"),
                     ("officials", "group")),
+    **dict.fromkeys(("coalition", "alliance"), ("coalition", "organization")),
+    **{word: (word, "group") for word in ("civilians", "refugees", "journalists", "victims", "residents",
+                                          "protesters", "demonstrators", "activists", "villagers", "tribesmen")},
+    "community": ("community", "group"),  # only "the international community"
+    **dict.fromkeys(("group", "organisation", "organization", "movement"), ("anaphor", "armed_group")),
 }
+# "the group", "this terrorist organisation": the armed group named just before.
+ANAPHOR_MODIFIERS = frozenset("""
+    terrorist terror militant jihadist jihadi extremist armed barbaric insurgent rebel islamist radical
+    violent brutal murderous criminal extremist sunni shia
+""".split())
+ANAPHOR_DETERMINERS = frozenset(("the", "this", "that"))
 STATE_HEADS = frozenset(("government", "regime", "administration", "authorities", "people", "population"))
 BARE_STATE_HEADS = frozenset(("government", "regime"))  # "the government" in a one-country story
 ARMED_ORG_WORDS = frozenset("""
@@ -58,6 +74,7 @@ ARMED_ORG_WORDS = frozenset("""
 PRONOUN_POSSESSIVES = frozenset("his her their its our my your".split())
 PERSON_PRONOUNS = frozenset("he him she her".split())
 SPEAKER_PRONOUNS = frozenset("i me myself we us".split())
+ANAPHOR_REACH = 600  # characters back to the group "the group" stands for
 PRONOUN_REACH = 2  # sentences back to the person a "he" or "she" stands for
 SPEECH_VERBS = frozenset("""
     said say says saying told tells tell added adds stated states declared announced explained noted insisted
@@ -65,8 +82,8 @@ SPEECH_VERBS = frozenset("""
 """.split())
 # Quotations: curly, straight (runs of straight quotes count as one mark), and statements introduced by
 # "X said:" at a line end, which run to the next such introduction.
-QUOTED = re.compile(r"“[^”]{2,}”|\"+[^\"\n]{2,}\"+|(?<=:)[ \t]*\n(?:(?!\b(?:said|says|added|stated|declared):\s*\n).)+",
-                    re.DOTALL)
+QUOTED = re.compile(r"“[^”]{2,}”|\"+[^\"\n]{2,}\"+")
+STATEMENT = re.compile(r"\b(?:said|says|added|stated|declared):[ \t]*\n")  # "X said:" then the words, unquoted
 ACRONYM = re.compile(r"[A-Z][A-Za-z&\-]*[A-Z]")
 NORP_LIKE = re.compile(r"(an|ans|ese|i|is|ish|ic|s)$")
 
@@ -87,8 +104,8 @@ class Candidate:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    head: int = -1  # token index, for dependency context
     pronoun: bool = False  # a resolved pronoun: a mention, never a name or alias
+    employer: tuple | None = None  # cluster key of the organisation in a person's title
 
 
 @dataclass
@@ -109,9 +126,11 @@ def find_actors(doc, places: list[Place]) -> list[Actor]:
     named = _entity_candidates(doc, place_spans)
     taken = {i for c in named for i in range(c.start, c.end)}
     named += _untagged_people(doc, taken)
+    named += _untagged_demonyms(doc, {i for c in named for i in range(c.start, c.end)})
     taken = {i for c in named for i in range(c.start, c.end)}
-    nominal = _nominal_candidates(doc, taken, place_spans)
-    clusters = _merge(doc, named, nominal)
+    parsed = doc.has_annotation("DEP")  # unnamed actors and pronouns need the parse
+    nominal = _nominal_candidates(doc, taken, place_spans) if parsed else []
+    clusters = _merge(doc, named, nominal, parsed)
     actors = [_actor(c) for c in clusters]
     return sorted(actors, key=lambda a: (-a.count, a.first))
 
@@ -144,22 +163,20 @@ def _trim(span):
 def _classify(ent, span, place_spans) -> Candidate | None:
     text = " ".join(span.text.split())
     start, end = span.start_char, span.end_char
-    head = span.root.i
     entry = kb.by_key(ent.ent_id_) if ent.ent_id_ else None
     entry = entry or (kb.lookup(text) if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC") else None)
     if entry is not None:
-        return Candidate(start, end, text, ("kb", entry.key), entry.type, entry.name, affiliation=entry.country,
-                         head=head)
+        return Candidate(start, end, text, ("kb", entry.key), entry.type, entry.name, affiliation=entry.country)
     code = demonyms.country_of_name(text) or (demonyms.country_of_demonym(text) if ent.label_ == "NORP" else None)
     if code is None and ent.label_ in ("GPE", "ORG", "FAC") and demonyms.country_of_seat(text):
         if ent.label_ != "GPE" or span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
             code = demonyms.country_of_seat(text)  # "the Kremlin", "Tehran's support": the state acting
     if code is not None:
         return Candidate(start, end, text, ("state", code), "state", demonyms.country_name(code) or text,
-                         affiliation=code, head=head)
+                         affiliation=code)
     group = demonyms.group_of(text)
     if group is not None and ent.label_ in ("NORP", "PERSON", "ORG"):
-        return Candidate(start, end, text, ("group", group), "group", group, head=head)
+        return Candidate(start, end, text, ("group", group), "group", group)
     if ent.label_ not in ("PERSON", "ORG", "NORP"):
         return None
     if any(min(e, end) - max(s, start) >= (end - start) / 2 for s, e in place_spans):
@@ -167,19 +184,20 @@ def _classify(ent, span, place_spans) -> Candidate | None:
     if ent.label_ == "NORP":
         if not NORP_LIKE.search(text) or _gazetteer_knows(text):
             return None
-        return Candidate(start, end, text, ("group", text), "group", text, head=head)
+        return Candidate(start, end, text, ("group", text), "group", text)
     if ent.label_ == "PERSON":
         return _person(span, text)
-    if len(span) <= 2 and _gazetteer_knows(text):
-        return None
+    if len(span) <= 2 and _gazetteer_knows(text) or span[0].lower_ == "operation":
+        return None  # a city, or a military operation ("Operation Inherent Resolve"), not an actor
     return Candidate(start, end, text, ("org", kb.normalize(text)), _org_type(span), text,
-                     affiliation=_country_inside(span), head=head)
+                     affiliation=_country_inside(span))
 
 
 def _person(span, text) -> Candidate | None:
     tokens = [t for t in span if not t.is_space]
-    if tokens[0].lower_ in TOPONYM_PREFIXES or (tokens[0].is_lower and tokens[0].lower_ not in NAME_PARTICLES):
-        return None  # "tal Rifaat": a place name, not a person
+    if tokens[0].lower_ in TOPONYM_PREFIXES or (tokens[0].is_lower and tokens[0].lower_ not in NAME_PARTICLES) \
+            or any(t.lower_ in FEATURE_WORDS for t in tokens):
+        return None  # "tal Rifaat", "Tharthar Barrage": a place, not a person
     titles = []
     while tokens and (tokens[0].lower_ in ROLE_HEADS or tokens[0].lower_ in ROLE_MODIFIERS
                       or tokens[0].lower_ in HONORIFICS) and len(tokens) > 1:
@@ -189,7 +207,7 @@ def _person(span, text) -> Candidate | None:
     name = " ".join(t.text for t in tokens)
     role = " ".join(t.text for t in titles if t.lower_ not in HONORIFICS) or None
     cand = Candidate(span.start_char, span.end_char, text, ("person", _name_key(name)), "person", name,
-                     role=role, head=span.root.i)
+                     role=role)
     _role_from_context(span, cand)
     return cand
 
@@ -211,12 +229,28 @@ def _untagged_people(doc, taken: set[int]) -> list[Candidate]:
             if k > j and kb.lookup(doc[j:k].text) is None and demonyms.country_of_name(doc[j:k].text) is None:
                 span = doc[j:k]
                 cand = Candidate(span.start_char, span.end_char, span.text, ("person", _name_key(span.text)),
-                                 "person", span.text, head=span.root.i)
+                                 "person", span.text)
                 _role_from_context(span, cand)
                 out.append(cand)
                 i = k
                 continue
         i += 1
+    return out
+
+
+def _untagged_demonyms(doc, taken: set[int]) -> list[Candidate]:
+    """Capitalised demonyms NER left untagged ("Sunni", "Syrian" in a heading): the state or group they name."""
+    out = []
+    for tok in doc:
+        if tok.idx in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "ORG", "LANGUAGE"):
+            continue
+        code = demonyms.country_of_demonym(tok.text)
+        group = None if code else demonyms.group_of(tok.text)
+        if code and tok.text != demonyms.country_name(code):
+            out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, ("state", code), "state",
+                                 demonyms.country_name(code), affiliation=code))
+        elif group:
+            out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, ("group", group), "group", group))
     return out
 
 
@@ -231,7 +265,7 @@ def _role_from_context(span, cand: Candidate) -> None:
             i -= 1
             continue
         low = tok.lower_
-        if low in ROLE_HEADS or low in ROLE_MODIFIERS or (tok.ent_type_ == "ORG" and tok.is_title
+        if low in ROLE_HEADS or low in ROLE_MODIFIERS or (tok.ent_type_ == "ORG" and (tok.is_title or tok.is_upper)
                                                            and demonyms.country_of_demonym(tok.text) is None):
             words.insert(0, tok)
             i -= 1
@@ -240,6 +274,12 @@ def _role_from_context(span, cand: Candidate) -> None:
     if any(w.lower_ in ROLE_HEADS for w in words):
         cand.role = cand.role or " ".join(w.text for w in words)
         cand.affiliation = cand.affiliation or _affiliation_before(doc, i)
+        employer = next((w for w in words if w.ent_type_ == "ORG"), None)
+        if employer is not None:  # "Hezbollah spokesman", "FCO Minister"
+            entry = kb.by_key(employer.ent_id_) if employer.ent_id_ else None
+            ent = next(e for e in doc.ents if e.start <= employer.i < e.end)
+            cand.employer = ("kb", entry.key) if entry else ("org", kb.normalize(_trim(ent).text if _trim(ent) else ent.text))
+            cand.affiliation = cand.affiliation or (entry.country if entry else _country_inside(ent))
     for child in span.root.children:
         if child.dep_ == "appos" and child.lower_ in ROLE_HEADS and child.i > span.root.i:
             cand.role = cand.role or _role_phrase(child)
@@ -368,8 +408,6 @@ def _unnamed_person(head) -> Candidate | None:
     """ "Iran's foreign minister", "a senior military official", "a spokesperson for the Russian government"."""
     if _next_is_name(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
         return None
-    if head.dep_ == "conj" or head.is_title and head.i > 0 and not head.is_sent_start and head.dep_ == "ROOT":
-        return None
     doc = head.doc
     start = _phrase_start(head)
     end = head.i + 1
@@ -380,7 +418,7 @@ def _unnamed_person(head) -> Candidate | None:
     span = doc[start:end]
     role = _role_phrase(head)
     return Candidate(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
-                     span.text, role=role, affiliation=affiliation, head=head.i)
+                     span.text, role=role, affiliation=affiliation)
 
 
 def _group_nominal(head, klass: str, type_: str) -> Candidate | None:
@@ -389,22 +427,34 @@ def _group_nominal(head, klass: str, type_: str) -> Candidate | None:
     span = doc[start:head.i + 1]
     affiliation = _affiliation_of(head)
     modifiers = [t for t in doc[start:head.i] if not t.is_punct and not t.is_space]
+    group = next((kb.by_key(t.ent_id_) for t in modifiers if t.ent_id_ and not _is_backer(t)), None)
+    if group is not None and group.type == "armed_group" and type_ == "armed_group":
+        # "Islamic State militants", "Hezbollah fighters": the group itself
+        return Candidate(span.start_char, span.end_char, span.text, ("kb", group.key), group.type, group.name,
+                         affiliation=group.country)
     if klass == "government":
         if head.lower_ in STATE_HEADS and affiliation and not any(demonyms.group_of(t.text) for t in modifiers):
             return Candidate(span.start_char, span.end_char, span.text, ("state", affiliation), "state",
-                             demonyms.country_name(affiliation) or span.text, affiliation=affiliation, head=head.i)
+                             demonyms.country_name(affiliation) or span.text, affiliation=affiliation)
         if not modifiers:
             if head.lower_ in BARE_STATE_HEADS:
-                return Candidate(span.start_char, span.end_char, span.text, ("state", None), "state", span.text,
-                                 head=head.i)
+                return Candidate(span.start_char, span.end_char, span.text, ("state", None), "state", span.text)
             return None
-        type_ = "group" if head.lower_.endswith("s") and head.lower_ != "authorities" else "organization"
+        type_ = "group" if head.lower_ in ("people", "population", "governments") else "organization"
         return Candidate(span.start_char, span.end_char, span.text, ("nominal", kb.normalize(span.text)), type_,
-                         span.text, affiliation=affiliation, head=head.i)
+                         span.text, affiliation=affiliation)
+    if klass == "community" and not any(t.lower_ == "international" for t in modifiers):
+        return None
+    if klass == "anaphor":
+        determiners = [t.lower_ for t in head.lefts if t.dep_ == "det"]
+        if not determiners or determiners[0] not in ANAPHOR_DETERMINERS or \
+                any(t.lower_ not in ANAPHOR_MODIFIERS for t in modifiers) or head.is_title:
+            return None
+        span = doc[min(t.i for t in head.lefts if t.dep_ == "det"):head.i + 1]
     if klass == "officials" and not modifiers and affiliation is None:
         return None  # "officials" alone says too little to be an actor
     return Candidate(span.start_char, span.end_char, span.text, (klass, affiliation), type_, span.text,
-                     affiliation=affiliation, head=head.i)
+                     affiliation=affiliation)
 
 
 @lru_cache(maxsize=1)
@@ -431,7 +481,7 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(w for w in kb.normalize(re.sub(r"['’]s$", "", name)).split() if w not in ("al", "el"))
 
 
-def _merge(doc, named: list[Candidate], nominal: list[Candidate]) -> list[Cluster]:
+def _merge(doc, named: list[Candidate], nominal: list[Candidate], parsed: bool) -> list[Cluster]:
     clusters: dict[tuple, Cluster] = {}
 
     def add(key, cand):
@@ -447,7 +497,8 @@ def _merge(doc, named: list[Candidate], nominal: list[Candidate]) -> list[Cluste
     _merge_roles(nominal, clusters, add)
     _merge_nominals([c for c in nominal if c.key[0] != "role"], clusters, add)
     _inherit_counterpart_roles(clusters)
-    _pronoun_mentions(doc, clusters, add)
+    if parsed:
+        _pronoun_mentions(doc, clusters, add)
     return [c for c in clusters.values() if c.mentions]
 
 
@@ -571,7 +622,7 @@ def _merge_roles(nominal: list[Candidate], clusters, add) -> None:
         holders = [k for k, cl in clusters.items() if k[0] == "person"
                    and any(m.role and m.role.lower().endswith(cand.key[1].split()[-1]) and
                            _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
-        if len(holders) == 1 and cand.affiliation is not None:
+        if len(holders) == 1:
             cand.type = "person"
             add(holders[0], cand)
         else:
@@ -594,7 +645,17 @@ def _merge_nominals(nominal: list[Candidate], clusters, add) -> None:
                 cand.affiliation = states[0][1]
                 add(states[0], cand)
             continue
-        if klass in ("state", "nominal"):
+        if klass == "anaphor":
+            target = _antecedent(cand, clusters)
+            if target is not None:
+                cand.type = clusters[target].mentions[0].type
+                add(target, cand)
+            elif cand.text.lower().split()[-2:-1] and cand.text.lower().split()[-2] in ANAPHOR_MODIFIERS:
+                add(("militants", None), cand)
+            continue
+        if klass == "kb" and cand.key in clusters and any(cand.start <= m.start < cand.end for m in clusters[cand.key].mentions):
+            continue  # "HTS fighters" around a mention of HTS: one mention, not two
+        if klass in ("state", "nominal", "kb"):
             add(cand.key, cand)
             continue
         if affiliation is None:
@@ -618,7 +679,8 @@ def _pronoun_mentions(doc, clusters, add) -> None:
     if not spans:
         return
     owner = {i: key for s, e, key in spans for i in range(s, e)}
-    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    quotes = _quote_spans(doc.text)
+    sentences = list(doc.sents)
     sent_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
     speakers: dict[tuple, tuple | None] = {}
     for tok in doc:
@@ -634,7 +696,7 @@ def _pronoun_mentions(doc, clusters, add) -> None:
             continue
         else:
             if quote not in speakers:
-                speakers[quote] = _speaker(doc, quote, owner, spans, clusters, sent_of)
+                speakers[quote] = _speaker(doc, quote, owner, spans, clusters, sent_of, sentences)
             key = speakers[quote]
             if key is not None and low in ("we", "us"):
                 key = _speaker_body(key, clusters)
@@ -643,42 +705,71 @@ def _pronoun_mentions(doc, clusters, add) -> None:
             add(key, Candidate(tok.idx, tok.idx + len(tok), tok.text, key, proto.type, proto.name, pronoun=True))
 
 
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations, and statements introduced by "X said:" at a line end (to the next such introduction)."""
+    spans = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    intros = [m.end() for m in STATEMENT.finditer(text)]
+    spans += [(start, end - 1) for start, end in zip(intros, intros[1:] + [len(text) + 1])]
+    return spans
+
+
 def _last_person(doc, tok, spans, clusters, sent_of) -> tuple | None:
     for start, _end, key in reversed(spans):
         if start >= tok.idx or key[0] != "person" and clusters[key].mentions[0].type != "person":
             continue
-        near = sent_of.get(doc.char_span(start, _end, alignment_mode="expand").start, -99)
+        mention = doc.char_span(start, _end, alignment_mode="expand")
+        near = sent_of.get(mention.start, -99) if mention is not None else -99
         return key if sent_of[tok.i] - near <= PRONOUN_REACH else None
     return None
 
 
-def _speaker(doc, quote, owner, spans, clusters, sent_of) -> tuple | None:
+def _speaker(doc, quote, owner, spans, clusters, sent_of, sents) -> tuple | None:
     """Who says a quotation: the subject of a speech verb in the sentences around it, outside the quotes."""
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
     if span is None:
         return None
     first, last = sent_of[span.start], sent_of[span.end - 1]
-    verbs = [t for t in doc if first - 1 <= sent_of[t.i] <= last + 1 and t.lower_ in SPEECH_VERBS
-             and not quote[0] <= t.idx < quote[1]]
+    verbs = [t for sent in sents[max(0, first - 1):last + 2] for t in sent
+             if t.lower_ in SPEECH_VERBS and not quote[0] <= t.idx < quote[1]]
     verbs.sort(key=lambda t: min(abs(t.idx - quote[0]), abs(t.idx - quote[1])))
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent" or verb.lower_ == "according":
-                for tok in child.subtree:
+                if child.lower_ in PERSON_PRONOUNS:
+                    return _last_person(doc, child, spans, clusters, sent_of)
+                # the subject's head first ("Foreign Office Minister Tobias Ellwood" is Ellwood), then its parts
+                for tok in sorted(child.subtree, key=lambda t: (t.i != child.i, t.i)):
                     if tok.idx in owner:
                         return owner[tok.idx]
-                    if tok.lower_ in PERSON_PRONOUNS:
-                        return _last_person(doc, tok, spans, clusters, sent_of)
     return None
 
 
 def _speaker_body(key: tuple, clusters) -> tuple | None:
-    """The "we" of a speaker: an organisation or state speaks for itself, a person for their state."""
+    """The "we" of a speaker: an organisation or state speaks for itself; a person for the armed group or
+    non-state organisation in their title ("Hezbollah spokesman"), else for their state ("Iranian Foreign
+    Ministry spokesperson", "FCO Minister"); no "we" for a person with neither."""
     if key[0] != "person" and clusters[key].mentions[0].type != "person":
         return key
-    affiliations = [m.affiliation for m in clusters[key].mentions if m.affiliation]
+    mentions = clusters[key].mentions
+    for employer in (m.employer for m in mentions if m.employer in clusters):
+        body = clusters[employer].mentions[0]
+        if body.type == "armed_group" or body.affiliation is None:
+            return employer
+    affiliations = [m.affiliation for m in mentions if m.affiliation]
     state = ("state", _majority(affiliations)) if affiliations else None
     return state if state in clusters else None
+
+
+def _antecedent(cand: Candidate, clusters) -> tuple | None:
+    """The armed group mentioned last before `cand`, within ANAPHOR_REACH characters."""
+    best = None
+    for key, cluster in clusters.items():
+        if cluster.mentions[0].type != "armed_group" or key[0] not in ("kb", "org", "militias", "rebels", "militants"):
+            continue
+        before = [m.start for m in cluster.mentions if m.start < cand.start]
+        if before and cand.start - max(before) <= ANAPHOR_REACH and (best is None or max(before) > best[0]):
+            best = (max(before), key)
+    return best[1] if best else None
 
 
 def _inherit_counterpart_roles(clusters) -> None:

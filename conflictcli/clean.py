@@ -25,110 +25,146 @@ class Rule:
     example: str
 
 
-SOCIAL = r"(facebook|twitter|x|whatsapp|linkedin|reddit|telegram|e-?mail|print|copy link|pinterest|flipboard|messenger|instagram|youtube|tiktok|threads|bluesky|mastodon|sms)"
+SOCIAL = (r"(facebook|twitter|x|whatsapp|linkedin|reddit|telegram|e-?mail|print|copy link|pinterest|flipboard|"
+          r"messenger|instagram|youtube|tiktok|threads|bluesky|mastodon|sms)")
 TEASER_LABEL = (r"(read more|read also|also read|read next|related|related (story|article|coverage|content)|see also|"
-                r"more|also|recommended|further reading|more on this( story| topic)?|lire aussi|à lire aussi|leggi anche|"
-                r"leia também|veja também|lesen sie auch|mehr zum thema|lea también|vea también|te puede interesar|"
-                r"читайте также)")
+                r"more|also|recommended|further reading|more on this( story| topic)?|lire aussi|à lire aussi|"
+                r"leggi anche|leia também|veja também|lesen sie auch|mehr zum thema|lea también|vea también|"
+                r"te puede interesar|читайте также)")
 
 RULES: list[Rule] = [
     # comment sections and forms
     Rule("comment-heading",
          r"(leave a (reply|comment)( cancel reply)?|post a comment|add a comment|join the (discussion|conversation)|"
          r"write a comment|\d+ comments?|comments?( \(\d+\))?|\d+ (thoughts|responses?|replies) (on|to) .{1,200}|"
-         r"reply|cancel reply|show comments|view comments|deja un comentario|laisser un commentaire|"
-         r"kommentare?( schreiben)?|commentaires|comentarios|commenti)\s*[:.]?", "tail", "Leave a Reply"),
-    Rule("comment-form-email", r"your (e-?mail|email address) (address )?will not be published.*", "line",
-         "Your email address will not be published."),
-    Rule("comment-form-required", r"required fields are marked.*", "line", "Required fields are marked *"),
-    Rule("comment-form-field", r"(name|e-?mail|website|url|comment|your (name|email|comment|message))\s*\*?\s*:?", "line",
-         "Email *"),
-    Rule("comment-form-save", r"save my name,? e-?mail,? and website in this browser.*", "line",
-         "Save my name, email, and website in this browser for the next time I comment."),
-    Rule("comment-form-notify", r"notify me of (follow-?up comments|new (posts|comments)).*", "line",
-         "Notify me of follow-up comments by email."),
-    Rule("comment-form-submit", r"(post|submit|send) (comment|reply)", "line", "Post Comment"),
-    Rule("comment-login", r"(you must be|du musst)? ?(logged in|eingeloggt sein|log in|sign in) (to|um) (post a )?(comment|kommentare).*",
+         r"cancel reply|show comments|view comments|deja un comentario|laisser un commentaire|"
+         r"kommentare?( schreiben)?|commentaires|comentarios|commenti)\s*[:.]?",
+         "tail", "Leave a Reply"),
+    Rule("comment-form-email", r"your (e-?mail|email address) (address )?will not be published.*",
+         "line", "Your email address will not be published."),
+    Rule("comment-form-required", r"required fields are marked.*",
+         "line", "Required fields are marked *"),
+    Rule("comment-form-field", r"(name|e-?mail|website|url|comment|your (name|email|comment|message))\s*\*?\s*:?",
+         "line", "Email *"),
+    Rule("comment-form-save", r"save my name,? e-?mail,? and website in this browser.*",
+         "line", "Save my name, email, and website in this browser for the next time I comment."),
+    Rule("comment-form-notify", r"notify me of (follow-?up comments|new (posts|comments)).*",
+         "line", "Notify me of follow-up comments by email."),
+    Rule("comment-form-submit", r"(post|submit|send) (comment|reply)|reply",
+         "line", "Post Comment"),
+    Rule("comment-login",
+         r"(you must be|du musst)? ?(logged in|eingeloggt sein|log in|sign in) (to|um) "
+         r"(post a )?(comment|kommentare).*",
          "line", "You must be logged in to post a comment."),
-    Rule("comment-spam-notice", r"this site uses akismet to reduce spam.*", "line",
-         "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+    Rule("comment-spam-notice", r"this site uses akismet to reduce spam.*",
+         "line", "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
     # teaser lists: a heading, then headlines
-    Rule("latest-from", r"(latest|more|recent|popular|trending|top) (posts |stories |news |articles )?(from|in|on) [\w\s'&.-]{1,40}",
+    Rule("latest-from",
+         r"(latest|more|recent|popular|trending|top) (posts |stories |news |articles )?(from|in|on) [\w\s'&.-]{1,40}",
          "block", "Latest from Blog"),
-    Rule("most-read", r"(most (read|popular|viewed|shared|commented)|top stories|trending( now)?|editor'?s'? picks?)( .{1,40})?",
+    Rule("most-read",
+         r"(most (read|popular|viewed|shared|commented)|top stories|trending( now)?|editor'?s'? picks?)( .{1,40})?",
          "block", "Most read in world news"),
     Rule("related",
-         r"((related|recommended|similar|more|further|other|latest|recent|new) (posts?|articles?|stories|news|reading|coverage|content|"
-         r"links|topics|videos)|related|contenido relacionado|noticias relacionadas|artículos relacionados|"
-         r"artigos relacionados|notícias relacionadas|articles similaires|sur le même sujet|weitere artikel|"
-         r"похожие статьи)\s*[:.…]*", "block", "Related posts"),
+         r"((related|recommended|similar|more|further|other|latest|recent|new) (posts?|articles?|stories|news|"
+         r"reading|coverage|content|links|topics|videos)|related|contenido relacionado|noticias relacionadas|"
+         r"artículos relacionados|artigos relacionados|notícias relacionadas|articles similaires|sur le même sujet|"
+         r"weitere artikel|похожие статьи)\s*[:.]*",
+         "block", "Related posts"),
     Rule("you-may-like",
          r"(you (may|might) (also )?(like|enjoy|be interested in|have missed)|don't miss( this)?|read next|"
-         r"(what|more) to read next|more stories|in case you missed it|recommended for you|"
-         r"also on [\w\s.]{1,30}|das könnte sie auch interessieren|{label})\s*[:.…]*".replace("{label}", TEASER_LABEL),
+         r"(what|more) to read next|more stories|in case you missed it|recommended for you|also on [\w\s.]{1,30}|"
+         rf"das könnte sie auch interessieren|{TEASER_LABEL})\s*[:.]*",
          "block", "You may also like..."),
-    Rule("teaser-link", rf'\[?{TEASER_LABEL}\s*[:|>"]+\s*.{{3,250}}', "line",
-         "READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing"),
-    Rule("read-more", r"(read more|continue reading|read the (full|rest)( of the)?( story| article)?( here)?|"
-                      r"click here to read more|read full (story|article))[\s.:…»>]*", "line", "Continue reading"),
+    Rule("teaser-link", rf'\[?{TEASER_LABEL}\s*[:|>"]+\s*.{{3,250}}',
+         "line", "READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing"),
+    Rule("read-more",
+         r"(read more|continue reading|read the (full|rest)( of the)?( story| article)?( here)?|"
+         r'click here to read more|read full (story|article))[\s.:>"]*',
+         "line", "Continue reading"),
     # share, follow, subscribe
-    Rule("share", rf"(share( this( article| story| post| page)?)?( on| via| with)?|tweet( this)?|pin it|email this|"
-                  rf"print( this)?( article| page)?)\s*:?\s*({SOCIAL}[\s,|/·•]*)*", "line", "Share this article: Facebook Twitter"),
-    Rule("share-buttons", rf"({SOCIAL}[\s,|/·•]*){{2,}}", "line", "Facebook Twitter WhatsApp Email"),
-    Rule("share-count", r"\d[\d.,]*k? (shares?|views)", "line", "1.2k shares"),
-    Rule("follow-us", rf"(follow (us|@\w+|.{{1,80}})|like us) on (.{{0,40}}\b{SOCIAL}\b).{{0,150}}", "line",
-         "Follow us on Twitter and Facebook for the latest updates."),
-    Rule("follow-coverage", r"follow .{1,100} (at|on) https?://\S+", "line",
-         "Follow our full coverage of the election at https://example.com/election"),
+    Rule("share",
+         r"(share( this( article| story| post| page)?)?( on| via| with)?|tweet( this)?|pin it|email this|"
+         rf"print( this)?( article| page)?)\s*:?\s*({SOCIAL}[\s,|/·•]*)*",
+         "line", "Share this article: Facebook Twitter"),
+    Rule("share-buttons", rf"({SOCIAL}[\s,|/·•]*){{2,}}",
+         "line", "Facebook Twitter WhatsApp Email"),
+    Rule("share-count", r"\d[\d.,]*k? (shares?|views)",
+         "line", "1.2k shares"),
+    Rule("follow-us", rf"(follow (us|@\w+|.{{1,80}})|like us) on (.{{0,40}}\b{SOCIAL}\b).{{0,150}}",
+         "line", "Follow us on Twitter and Facebook for the latest updates."),
+    Rule("follow-coverage", r"follow .{1,100} (at|on) https?://\S+",
+         "line", "Follow our full coverage of the election at https://example.com/election"),
     Rule("newsletter-pitch",
-         r"(?=.*\b(sign up|signing up|subscribe|subscribing|register|join)\b)(?=.*\b(newsletters?|inbox|mailing list|"
-         r"daily briefing|daily edition|by e-?mail|email alerts?|news alerts?)\b).{0,300}", "line",
-         "Sign up for our daily newsletter to get the best stories in your inbox."),
-    Rule("newsletter-heading", r"(\S+\s){0,6}newsletters?\s*[:.!]?", "line", "The Morning Briefing Newsletter"),
-    Rule("inbox-pitch", r".{0,120}\b(delivered|straight|right|directly|sent) (to|in|into) your inbox\b.{0,120}", "line",
-         "Get the day's top headlines delivered to your inbox every morning."),
-    Rule("subscribe-pitch", r"(subscribe|subscribing)( now| today)?\b.{0,200}", "line",
-         "Subscribe now to our digital edition for the full story."),
-    Rule("signup-pitch", r"(sign up|register|join)( now| today| free| for free)? (to|for) .{0,150}", "line",
-         "Sign up to get the best content of the week, and great deals, as picked by the editors."),
-    Rule("never-miss", r"never miss (a|an|the|another) .{0,150}", "line", "Never miss the latest news by signing up."),
-    Rule("app-pitch", r".{0,100}\bdownload (the|our) .{0,50}\bapps?\b.{0,150}", "line",
-         "For breaking news updates download the Daily News apps for iOS and Android."),
-    # reader feedback pitches
-    Rule("feedback-pitch", r".{0,200}\b(we want to hear what you think|tell us what you think|we'd like to hear what you think|"
-                           r"(have|got) (a|any) (news )?tips?\?|submit your letter|send us your (letters?|feedback|tips?)).{0,300}",
-         "line",
-         "The Times publishes letters to the editor. We'd like to hear what you think about this or any of our articles."),
+         r"(?=.*\b(sign up|signing up|subscribe|subscribing|register|join)\b)"
+         r"(?=.*\b(newsletters?|inbox|mailing list|daily briefing|daily edition|by e-?mail|(email|news) alerts?)\b)"
+         r".{0,300}",
+         "line", "Sign up for our daily newsletter to get the best stories in your inbox."),
+    Rule("newsletter-heading", r"(\S+\s){0,6}newsletters?\s*[:.!]?",
+         "line", "The Morning Briefing Newsletter"),
+    Rule("inbox-pitch", r".{0,120}\b(delivered|straight|right|directly|sent) (to|in|into) your inbox\b.{0,120}",
+         "line", "Get the day's top headlines delivered to your inbox every morning."),
+    Rule("subscribe-pitch", r"(subscribe|subscribing)( now| today)?\b.{0,200}",
+         "line", "Subscribe now to our digital edition for the full story."),
+    Rule("signup-pitch",
+         r"(sign up|register|join)( now| today| free| for free)? to (get|receive|read|continue|unlock|access) .{0,150}",
+         "line", "Sign up to get the best content of the week, and great deals, as picked by the editors."),
+    Rule("never-miss", r"never miss (a|an|the|another) .{0,150}",
+         "line", "Never miss the latest news by signing up."),
+    Rule("app-pitch", r".{0,100}\bdownload (the|our) .{0,50}\bapps?\b.{0,150}",
+         "line", "For breaking news updates download the Daily News apps for iOS and Android."),
+    Rule("feedback-pitch",
+         r".{0,200}\b(we want to hear what you think|tell us what you think|we'd like to hear what you think|"
+         r"(have|got) (a|any) (news )?tips?\?|submit your letter|send us your (letters?|feedback|tips?)).{0,300}",
+         "line", "The Times publishes letters. We'd like to hear what you think about this or any of our articles."),
     # site notices
-    Rule("cookies", r".{0,80}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings|preferences)|"
-                    r"uses cookies to)\b.{0,250}", "line",
-         "We use cookies to improve your experience. By continuing you accept our cookie policy."),
-    Rule("advertisement", r"(advertisement|advertising|sponsored( content)?|ad|skip advertisement|"
-                          r"(story|article) continues below( this)?( advertisement| ad)?|scroll to continue( with content)?|"
-                          r"continue reading (below|the main story))", "line", "Advertisement"),
-    Rule("copyright", r"(©|ⓒ|\(c\)|copyright\s*(©|\(c\)|\d{4}|by)|copyright [\w\s.&'-]{1,60}\d{4}).{0,400}", "line",
-         "© 2024 Example News Ltd. All rights reserved."),
-    Rule("all-rights", r".{0,100}all rights reserved\.?.{0,50}", "line", "Example Media Group. All Rights Reserved."),
-    Rule("copyrighted-property", r"this (article|story|content|material) is (the )?copyright(ed)?( property)? .{0,150}", "line",
-         "This article is the copyrighted property of Example News."),
+    Rule("affiliate-disclosure",
+         r".{0,150}\b(this (post|article|page|story) (contains|may contain|includes) (affiliate links|references to "
+         r"products)|we may (earn|receive) (a )?(small )?(commission|compensation) (when|if|from) (you|purchases|links)|"
+         r"as an amazon associate)\b.{0,300}",
+         "line", "This post may contain affiliate links: we may earn a commission when you buy through them."),
+    Rule("cookies",
+         r".{0,80}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|uses cookies to|"
+         r"cookie (policy|settings|preferences))\b.{0,250}",
+         "line", "We use cookies to improve your experience. By continuing you accept our cookie policy."),
+    Rule("advertisement",
+         r"(advertisement|advertising|sponsored( content)?|ad|skip advertisement|scroll to continue( with content)?|"
+         r"(story|article) continues below( this)?( advertisement| ad)?|continue reading (below|the main story))",
+         "line", "Advertisement"),
+    Rule("copyright", r"(©|ⓒ|\(c\)|copyright\s*(©|\(c\)|\d{4}|by)|copyright [\w\s.&'-]{1,60}\d{4}).{0,400}",
+         "line", "© 2024 Example News Ltd. All rights reserved."),
+    Rule("all-rights", r".{0,100}all rights reserved\.?.{0,50}",
+         "line", "Example Media Group. All Rights Reserved."),
+    Rule("copyrighted-property", r"this (article|story|content|material) is (the )?copyright(ed)?( property)? .{0,150}",
+         "line", "This article is the copyrighted property of Example News."),
     Rule("reprint-notice",
-         r"(?=.*\b(may not|must not|cannot|prohibited|permission)\b)(?=.*\b(reprint|republish|reproduc|redistribut|rewritten))"
-         r"(this (material|article|content|story|publication)|no part of|written permission|(the )?(content|material)s? "
-         r"(on|of) this (site|website|page)).{0,250}", "line", "This material may not be published, broadcast, rewritten or redistributed."),
-    Rule("tags", r"(tags?|filed under|categories|category|topics)\s*:.{0,300}", "line", "Tags: Syria, Iraq, Iran"),
-    Rule("photo-credit", r"(photo|image|picture|video)s?( credit)?\s*:.{0,120}", "line", "Photo credit: Reuters"),
-    Rule("shortcode", r".*\[([a-z_]+)( [\w-]+=[^\]]*)*\].*\[/\1\].*", "line",
-         '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'),
-    Rule("date-label", r"(release date|last (modified|updated)|updated|published|posted( on)?)\s*:\s*[\w\s,.:/-]{0,40}", "line",
-         "Last updated: 12 March 2024, 10:45"),
-    Rule("reading-time", r"(\d+\s*(min|mins|minutes?) read|(reading time|tempo de leitura|lesezeit|temps de lecture|"
-                         r"tiempo de lectura)\s*:?.{0,20})", "line", "4 min read"),
+         r"(?=.*\b(may not|must not|cannot|prohibited|permission)\b)"
+         r"(?=.*\b(reprint|republish|reproduc|redistribut|rewritten))"
+         r"(this (material|article|content|story|publication)|no part of|written permission|"
+         r"(the )?(content|material)s? (on|of) this (site|website|page)).{0,250}",
+         "line", "This material may not be published, broadcast, rewritten or redistributed."),
+    Rule("tags", r"(tags?|filed under|categories|category|topics)\s*:.{0,300}",
+         "line", "Tags: Syria, Iraq, Iran"),
+    Rule("photo-credit", r"(photo|image|picture|video)s?( credit)?\s*:.{0,120}",
+         "line", "Photo credit: Reuters"),
+    Rule("shortcode", r".*\[([a-z_]+)( [\w-]+=[^\]]*)*\].*\[/\1\].*",
+         "line", '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'),
+    Rule("date-label",
+         r"(release date|last (modified|updated)|updated|published|posted( on)?)\s*:\s*[\w\s,.:/-]{0,40}",
+         "line", "Last updated: 12 March 2024, 10:45"),
+    Rule("reading-time",
+         r"(\d+\s*(min|mins|minutes?) read|(reading time|tempo de leitura|lesezeit|temps de lecture|"
+         r"tiempo de lectura)\s*:?.{0,20})",
+         "line", "4 min read"),
 ]
 COMPILED = [(rule, re.compile(rf"^(?:{rule.pattern})$", re.I)) for rule in RULES]
 TAIL_ZONE = 0.5  # "tail" rules act only after this share of the text's characters
 BLOCK_MAX_LINES = 12  # a teaser block never swallows more lines than this
 TEASER_MAX_WORDS = 20
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][\"'”’)\]]*\s+\S")  # "Baquba. It is", not "U.S. Army", "J. Blige"
+CITATION = re.compile(r"(\[\d+\])+$")
+DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(published|updated|posted)\b", re.I)
 HTML_ELEMENTS = ("a|abbr|article|aside|audio|b|blockquote|body|br|button|center|div|em|figcaption|figure|font|footer|"
                  "form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|"
                  "picture|s|section|select|small|source|span|strong|sub|sup|svg|table|tbody|td|textarea|th|thead|"
@@ -157,8 +193,10 @@ def matching_rule(line: str) -> Rule | None:
 
 
 def looks_like_title(line: str) -> bool:
-    words = line.split()
-    return 1 <= len(words) <= 30 and len(line) <= 250 and not line.rstrip().endswith((",", ";", ":", "."))
+    """A headline: short, one phrase (no sentence ends inside it or at its end), not a dateline or boilerplate."""
+    line = CITATION.sub("", line.strip())
+    return (1 <= len(line.split()) <= 30 and len(line) <= 250 and not line.endswith((",", ";", ":", ".", "(", "-"))
+            and not SENTENCE_BREAK.search(line) and not DATELINE.search(line) and matching_rule(line) is None)
 
 
 def looks_like_teaser(line: str) -> bool:
@@ -216,7 +254,7 @@ def strip_markup(line: str) -> str:
 
 
 def clean_text(text: str, title: str | None = None) -> str:
-    """Drop boilerplate lines and repeats of the title; keep paragraphs separated by one blank line."""
+    """Drop boilerplate lines and repeats of the title; keep the line structure, at most one blank line in a row."""
     lines = [strip_markup(tidy_spaces(line)) for line in text.splitlines()]
     total = sum(len(line) for line in lines) or 1
     variants = title_variants(title) if title else set()

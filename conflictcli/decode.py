@@ -50,8 +50,8 @@ def _guess(data: bytes) -> str:
     lenient = data.decode("utf-8", errors="replace")
     broken = lenient.count("\ufffd")
     valid = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
-    if valid >= broken:  # UTF-8 with a few damaged bytes: keep the many good characters
-        return lenient
+    if valid and broken <= 2 * valid:  # valid multi-byte sequences rarely happen by chance in other encodings:
+        return lenient                  # this is UTF-8 with a few damaged bytes, so keep its good characters
     high = sum(1 for byte in data[:SAMPLE] if byte > 127)
     if high <= LATIN_SHARE * min(len(data), SAMPLE):
         return _try(data, "cp1252") or data.decode("latin-1")

@@ -155,6 +155,7 @@ Tigrayans|Tigrayan
 Amhara|Amharas
 Tamils|Tamil
 Baloch|Baluch;Balochs
+Europeans|European
 Bedouin|Bedouins
 """
 

@@ -18,6 +18,7 @@ MAGIC = [
 ]
 HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 PRECISION_KEEPS = 0.5  # favor_precision sometimes drops most of an article; below this share of the default, use it
+CHAR_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?")
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # never in text; ESC is hostile text, not binary
 
 
@@ -30,6 +31,16 @@ class Extracted:
     date: str | None = None
     url: str | None = None
     is_html: bool = False
+
+
+def drop_control_references(html: str) -> str:
+    """Remove character references to control characters (&#27; is ESC): the parser chokes on them and
+    loses the whole page, and they would bring back the escape sequences removed from the raw text."""
+    def replace(match: re.Match) -> str:
+        digits = match.group(1)
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        return "" if (code < 32 and code not in (9, 10, 13)) or code == 127 else match.group(0)
+    return CHAR_REFERENCE.sub(replace, html)
 
 
 def looks_like_html(raw: RawDocument, text: str) -> bool:
@@ -51,7 +62,7 @@ def extract(raw: RawDocument) -> Extracted:
     text = safe_text(text.replace("\r\n", "\n").replace("\r", "\n"))  # no escape or control characters
     if not text.strip():
         raise SourceError("empty input")
-    result = _from_html(text, raw.url) if looks_like_html(raw, text) else _from_text(text)
+    result = _from_html(drop_control_references(text), raw.url) if looks_like_html(raw, text) else _from_text(text)
     if not result.text.strip():
         raise SourceError("no article text found")
     return result

@@ -19,6 +19,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from . import __version__
 from .errors import SourceError
+from .terminal import safe_line
 
 USER_AGENT = f"conflictcli/{__version__} (news analysis; +https://pypi.org/project/conflictcli/)"
 DEFAULT_TIMEOUT = 20.0
@@ -49,7 +50,8 @@ def _parse_content_type(value: str) -> tuple[str, str | None]:
 
 
 def _one_line(value: object) -> str:
-    return " ".join(str(value).split())
+    """Server-supplied text (a reason phrase, an error) as one clean line: it ends up on the terminal."""
+    return " ".join(safe_line(value).split())
 
 
 def check_url(url: str) -> None:

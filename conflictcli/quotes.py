@@ -24,6 +24,9 @@ SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr",
                  "sept", "oct", "nov", "dec", "jan", "feb", "aug", "no", "vs", "u.s", "u.n", "prof", "rev", "inc"}
 DASHES = ("—", "–", "-", "―")
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 OBJECT_DEPS = {"dobj", "xcomp", "prep", "dative", "oprd"}  # complements of a stance verb that carry its content
 
 
@@ -48,10 +51,12 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
             continue
         previous = (q, attribution)
         s = attribution.speaker
-        quotes.append(Quote(text=text[q.content_start:q.content_end].strip(), kind=attribution.kind,
-                            start=q.content_start, end=q.content_end, speaker=s.name, speaker_start=s.start,
-                            speaker_end=s.end, cue=attribution.cue))
-    quotes += finder.reported_speech(quotes)
+        raw = text[q.content_start:q.content_end]
+        start = q.content_start + len(raw) - len(raw.lstrip())
+        end = q.content_start + len(raw.rstrip())
+        quotes.append(Quote(text=text[start:end], kind=attribution.kind, start=start, end=end, speaker=s.name,
+                            speaker_start=s.start, speaker_end=s.end, cue=attribution.cue))
+    quotes += finder.reported_speech()
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
@@ -72,7 +77,10 @@ class _Attributor:
             return found
         earlier = max([o.end for o in self.quoted if o.end <= q.start] + [par_start])
         start = max(earlier, self._sentence_start(q.start, par_start))
-        found = self._before(q, start, par_end) or self._from_lead_in_paragraph(q, par_start)
+        found = self._before(q, start, par_end)
+        if found and found.kind == "partial" and _looks_like_title(self.text[q.content_start:q.content_end]):
+            return None  # appearing on "Face the Nation", the "Buffett Rule": a name, not a quotation
+        found = found or self._from_lead_in_paragraph(q, par_start)
         if found:
             return found
         return self._continued(q, previous, par_start)
@@ -180,10 +188,10 @@ class _Attributor:
         if not ((same_paragraph and self._only_attribution_between(before.end, q.start))
                 or (next_paragraph and starts_paragraph)):
             return None
-        return Attribution(attribution.speaker, attribution.cue, "direct" if attribution.kind != "indirect" else "partial")
+        return Attribution(attribution.speaker, attribution.cue, "direct")
 
     # --- reported speech ----------------------------------------------------------------------------------
-    def reported_speech(self, quotes: list[Quote]) -> list[Quote]:
+    def reported_speech(self) -> list[Quote]:
         """'X said (that) ...', '..., X said', 'X told Y that ...', 'according to X, ...' outside quotation marks."""
         out = []
         for token in self.doc:
@@ -208,8 +216,8 @@ class _Attributor:
         objects = [c for c in token.rights if c.dep_ in OBJECT_DEPS]
         if not clauses and not self._content_object(objects):
             return None
-        speaker = self._subject(token, token.sent.start, token.sent.end)
-        if speaker is None:
+        speaker = self._subject(token, token.sent.start, token.sent.end, nearest=False)
+        if speaker is None or not self._agent(token):
             return None
         if not clauses:  # "urged Congress to act", "condemned the test as provocative"
             first = min(objects, key=lambda c: c.left_edge.i).left_edge
@@ -222,6 +230,19 @@ class _Attributor:
         if found is None and clause.i < token.i:  # a misparse across a heading: take what follows the cue
             found = self._rest_of_sentence(token, speaker)
         return found
+
+    def _agent(self, verb) -> bool:
+        """Reported content needs a source that can hold a view: a person, body or document, not "the plan"."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or \
+            [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return True
+        head = subjects[0]
+        if head.lower_ in RELATIVE_PRONOUNS:
+            head = verb.head if verb.dep_ == "relcl" else head
+        return head.pos_ in {"PRON", "PROPN"} or head.lower_ in speech.ROLE_NOUNS or head.lower_ in speech.AGENT_NOUNS \
+            or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
+            or self.referents.referent_at(head.idx, head.idx + len(head.text)) is not None
 
     @staticmethod
     def _content_object(objects: list) -> bool:
@@ -265,24 +286,33 @@ class _Attributor:
         return start, end, speaker
 
     # --- speakers -------------------------------------------------------------------------------------
-    def _subject(self, cue, lo: int, hi: int) -> Speaker | None:
-        """The speaker of a cue verb: its subject (or the subject of the verb it is coordinated with), else the
-        nearest noun phrase within [lo, hi) tokens: after the cue for "said X", before it otherwise."""
+    def _subject(self, cue, lo: int, hi: int, nearest: bool = True) -> Speaker | None:
+        """The speaker of a cue verb: its subject (or the subject of the verb it is coordinated with; for "who
+        said", the noun the clause describes), else with `nearest` the nearest noun phrase within [lo, hi)
+        tokens: after the cue for "said X", before it otherwise."""
         verb = cue
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and lo <= c.i < max(hi, cue.i + 1)]
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and lo <= c.i < max(hi, cue.i + 1)
+                        and _could_speak(c)]
             subjects = [s for s in subjects if not (s.dep_ == "nsubjpass")] or subjects
-            if subjects:
-                return self._speaker(subjects[0])
+            if subjects:  # two subjects is a misparsed apposition: the one next to the verb names it
+                head = min(subjects, key=lambda s: abs(verb.i - s.i))
+                if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    head = verb.head
+                return self._speaker(head)
             if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
                 verb = verb.head
             else:
                 break
-        after = [t for t in self.doc[cue.i + 1:min(hi, cue.i + 5)] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+        if not nearest:
+            return None
+        after = [t for t in self.doc[cue.i + 1:min(hi, cue.i + 5)] if t.pos_ in {"PROPN", "NOUN", "PRON"}
+                 and _could_speak(t)]
         if after and all(t.is_punct or t.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "PRON", "ADV"}
                          for t in self.doc[cue.i + 1:after[0].i]):
             return self._speaker(np_head(after[0]))
-        before = [t for t in self.doc[lo:cue.i] if t.pos_ in {"PROPN", "NOUN", "PRON"} and not self._inside_quote(t.idx)]
+        before = [t for t in self.doc[lo:cue.i] if t.pos_ in {"PROPN", "NOUN", "PRON"} and _could_speak(t)
+                  and not self._inside_quote(t.idx)]
         if before:
             return self._speaker(np_head(before[-1]))
         return None
@@ -295,8 +325,8 @@ class _Attributor:
         start, end = noun_phrase(head)
         named = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
-        if referent is None and head.pos_ == "PROPN":
-            referent = self.referents.by_surname(head)
+        if head.pos_ == "PROPN" and (referent is None or (referent.kind == "group" and not referent.is_actor)):
+            referent = self.referents.by_surname(head) or referent  # spaCy may take a surname for an ORG
         if referent is None:
             referent = self.referents.resolve_nominal(head)
         if referent is not None:
@@ -374,3 +404,17 @@ class _Attributor:
                 continue
             start = m.end()
         return start
+
+
+def _could_speak(token) -> bool:
+    """Dates, times, numbers, datelines ("WASHINGTON") and particles name no speaker."""
+    if token.ent_type_ in NOT_SPEAKERS or token.pos_ in {"PART", "PUNCT", "NUM", "SYM"}:
+        return False
+    return not (token.is_upper and len(token.text) > 3 and token.ent_type_ == "GPE")
+
+
+def _looks_like_title(content: str) -> bool:
+    """A short capitalised phrase: the name of a show, book, song or policy."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    return 0 < len(words) <= 8 and content.strip()[-1:] not in {"?", "!"} and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)

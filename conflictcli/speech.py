@@ -35,7 +35,8 @@ IRREGULAR = {
     "forecast": ["forecasts", "forecasting"], "cry": ["cried", "cries", "crying"], "reply": ["replied",
     "replies", "replying"], "deny": ["denied", "denies", "denying"], "testify": ["testified", "testifies",
     "testifying"], "see": ["saw", "seen", "sees", "seeing"], "find": ["found", "finds", "finding"],
-    "seek": ["sought", "seeks", "seeking"], "agree": ["agreed", "agrees", "agreeing"], "plead": ["pleaded", "pled", "pleads", "pleading"],
+    "seek": ["sought", "seeks", "seeking"], "agree": ["agreed", "agrees", "agreeing"],
+    "plead": ["pleaded", "pled", "pleads", "pleading"],
 }
 DOUBLED = {"admit", "quip", "snap", "plan"}  # final consonant doubled (admitted, quipped)
 
@@ -66,6 +67,22 @@ ROLE_NOUNS = frozenset("""
     congressman congresswoman lawmaker legislator delegate colonel major captain lieutenant sergeant admiral
     marshal officer head deputy founder executive ceo manager strategist pollster surrogate nominee vice
     speaker justice sheriff commissioner councilman councilwoman member activist organizer witness resident
+""".split())
+# Common nouns that can be the source of reported content besides role nouns: groups of people, bodies and
+# documents ("critics say", "the report found", "the campaign denied").
+AGENT_NOUNS = frozenset("""
+    critics experts officials sources source analysts lawmakers voters residents supporters opponents leaders
+    protesters observers people group campaign administration government report study poll survey statement
+    letter document court committee council agency department ministry newspaper article ad video memo email
+    researchers scientists economists investigators prosecutors police authorities regulators democrats
+    republicans conservatives liberals activists advocates members parents students workers families
+    company firm bank union party team staff spokespeople allies aides advisers advisors diplomats nations
+    countries governments states rebels militants insurgents fighters forces army military organization
+    network website paper magazine editorial editorials polls studies reports data figures tweet post
+    lawsuit complaint filing ruling decision transcript analysis review audit investigation indictment
+    witnesses doctors physicians lawyers attorneys judges senators representatives candidates officers
+    citizens americans fans viewers readers critic expert analyst voter resident supporter opponent observer
+    activist advocate doctor physician witness friend friends colleague colleagues neighbor neighbors
 """.split())
 # Lower-case words that may stand in a title before a name ("Foreign Minister", "police Chief").
 ROLE_QUALIFIERS = frozenset("""

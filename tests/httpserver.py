@@ -15,6 +15,7 @@ import time
 from contextlib import contextmanager
 
 LIFETIME = 600.0  # seconds: the longest any server or handler lives
+TRICKLE_SECONDS = 8
 ARTICLE = (
     "<!doctype html><html><head><meta charset='utf-8'><title>Militias regroup near Deir ez-Zor</title></head>"
     "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Militias regroup near Deir "
@@ -46,8 +47,10 @@ class _Handler(socketserver.BaseRequestHandler):
                 if not chunk:
                     return
                 request += chunk
-            path = request.split(b" ", 2)[1].decode("latin-1") if request.count(b" ") >= 2 else "/"
+            head = request.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+            path = head[0].split(" ")[1] if head[0].count(" ") >= 2 else "/"
             self.server.paths.append(path)
+            self.server.headers.append(dict(line.split(": ", 1) for line in head[1:] if ": " in line))
             route = ROUTES.get(path.split("?", 1)[0], _not_found)
             route(self, sock)
         except OSError:
@@ -94,15 +97,18 @@ def _hang(h, sock):
 
 
 def _trickle(h, sock):
-    """Headers at once, then one byte a second of an endless body: only an overall deadline stops this."""
-    sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n")
-    while h.wait(1.0):
+    """Headers at once, then a byte a second for TRICKLE_SECONDS: only an overall deadline stops this early.
+    (Bounded, so that a fetcher without one shows up as a failed test, not a hung one.)"""
+    sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<p>")
+    for _ in range(TRICKLE_SECONDS):
+        if not h.wait(1.0):
+            return
         sock.sendall(b"a")
 
 
 def _trickle_headers(h, sock):
-    """The status line a byte a second: the deadline must hold before the headers are even complete."""
-    for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 10_000:
+    """The status line a byte a second, then a hang-up: the deadline must hold before the headers are complete."""
+    for byte in b"HTTP/1.1 200 OK\r\n"[:TRICKLE_SECONDS]:
         if not h.wait(1.0):
             return
         sock.sendall(bytes([byte]))
@@ -177,6 +183,10 @@ def _hostile(h, sock):
     h.send(sock, "200 OK", {"Content-Type": "text/html; charset=utf-8"}, body)
 
 
+def _hostile_reason(h, sock):
+    sock.sendall(b"HTTP/1.1 404 \x1b]0;pwned\x07Not \x9b2J\x1b[31mFound\r\nContent-Length: 0\r\n\r\n")
+
+
 GZIP_BOMB = _bomb(64 * 1024 * 1024)
 ROUTES = {
     "/ok": _ok,
@@ -217,6 +227,7 @@ ROUTES = {
     "/short-body": _short_body,
     "/garbage-status": _garbage_status,
     "/hostile": _hostile,
+    "/hostile-reason": _hostile_reason,
 }
 
 
@@ -228,7 +239,8 @@ class FaultServer(socketserver.ThreadingTCPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.stopping = threading.Event()
-        self.paths: list[str] = []
+        self.paths: list[str] = []  # of each request, in arrival order
+        self.headers: list[dict[str, str]] = []
         self.sent_bytes = 0
 
     @property

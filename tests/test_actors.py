@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pycountry
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conflictcli import actors, demonyms, kb, nlp, places
 from conflictcli.kb import normalize
@@ -200,3 +202,36 @@ def test_demonym_tables_resolve_names_demonyms_and_seats():
     assert demonyms.country_of_seat("Kremlin") == "RU"
     assert demonyms.group_of("Kurdish") == "Kurds"
     assert demonyms.country_of_name("Aleppo") is None
+
+
+def test_pronouns_join_their_clear_referent_only(model):
+    found = extract(model, "Iranian Foreign Minister Abbas Araghchi arrived in Damascus on Sunday.\n\n"
+                           "“I clearly announce full support to Syria,” Araghchi said. He left on Monday.\n\n"
+                           "A spokesperson for the Russian government said “we continue to support Syria.”\n\n"
+                           "They did not say more.")
+    araghchi = one(found, "Abbas Araghchi")
+    assert [m.text for m in araghchi.mentions if m.text in ("I", "He")] == ["I", "He"]
+    assert "we" in [m.text for m in one(found, "Russia").mentions]
+    assert not any(m.text == "They" for a in found for m in a.mentions)
+    assert not any(alias in ("I", "He", "we") for a in found for alias in a.aliases)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list("abc XYZ.,:;“”\"'()-\n\tIéШ明0") + ["Assad", " said ", "HTS", " Iran", " he ",
+                                                                       "Bashar ", "militias", " we "]),
+                max_size=80).map("".join))
+def test_any_text_gives_valid_mentions(model, text):
+    doc = model(text)
+    for actor in actors.find_actors(doc, places.find_places(doc)):
+        assert actor.type in TYPES and actor.name
+        for m in actor.mentions:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+
+
+def test_a_doc_without_a_parse_still_gives_named_actors(model):
+    doc = model.make_doc("Hayat Tahrir al-Sham seized the city.")
+    for name, proc in model.pipeline:
+        if name in ("entity_ruler", "ner"):
+            doc = proc(doc)
+    found = actors.find_actors(doc, [])
+    assert [a.name for a in found] == ["Hayat Tahrir al-Sham"]

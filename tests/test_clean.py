@@ -32,6 +32,8 @@ ARTICLE_LINES = [
     "Never before had the rebels advanced so quickly, analysts said.",
     "Newsletter publishers say the law would hit small outlets hardest.",
     "This article was reprinted from the agency's wire service.",
+    "Sign up for the streaming bundle using the same email as your existing account",
+    "“We may receive compensation from the government,” the farmers' union said.",
 ]
 
 
@@ -64,6 +66,11 @@ def test_comment_heading_at_the_end_cuts_the_rest():
     cleaned = clean_text(text)
     assert cleaned.endswith(BODY[-1])
     assert "Leave a Reply" not in cleaned and "reader's long comment" not in cleaned
+
+
+def test_a_reply_in_an_interview_transcript_is_not_a_comment_section():
+    text = "\n".join([*BODY, "Reply: we never received the request, the ministry said.", *BODY])
+    assert clean_text(text) == text
 
 
 def test_comment_heading_early_drops_only_that_line():
@@ -108,6 +115,27 @@ def test_split_title():
     assert split_title("A first sentence that ends with a full stop.\nMore text.")[0] is None
     assert split_title("Only one line")[0] is None
     assert split_title(" ".join(["word"] * 40) + "\nMore text.")[0] is None
+
+
+@pytest.mark.parametrize("first_line", [
+    "Hibhib is a village in northern Iraq, northwest of Baquba. It is predominately Shia Arab.[1]",
+    "QUESTION: Did you discuss Aleppo? Were there any agreements?",
+    "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST",
+    "The hospital is one of the beneficiaries of the levy. (",
+    "Share this article",
+])
+def test_sentences_datelines_and_chrome_are_not_titles(first_line):
+    assert split_title(f"{first_line}\n\nThe article goes on here.")[0] is None
+
+
+@pytest.mark.parametrize("first_line", [
+    "Obama Says African-American Museum Will Tell of 'Suffering and Delight.'",
+    "Can you imagine if Trump were a woman?",
+    "U.S. Army says 200 Iraqi militiamen crossed into Syria",
+    "Mary J. Blige sings at the rally",
+])
+def test_headlines_are_titles(first_line):
+    assert split_title(f"{first_line}\n\nThe article goes on here.")[0] == first_line
 
 
 def test_paragraph_breaks_are_kept_and_collapsed():

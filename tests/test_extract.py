@@ -70,6 +70,32 @@ def test_cleaner_removes_what_trafilatura_default_mode_leaks():
     assert cleaned.endswith(MUST_INCLUDE[-1])
 
 
+DARFUR_PARAGRAPHS = [
+    "A convoy of 40 trucks carrying food and medicine crossed from Chad into North Darfur on Thursday",
+    "“Every day that passes without access costs lives,” a WFP spokesperson told reporters in Geneva.",
+    "Aid agencies have warned that parts of Darfur are on the brink of famine",
+    "Talks resume",
+    "The army did not send a delegation, but a government official in Port Sudan said",
+    "The Rapid Support Forces said in a statement that their negotiators were in Geneva",
+    "Previous rounds of talks in the Saudi city of Jeddah produced pledges to protect civilians",
+    "Diplomats said the immediate aim in Geneva was to keep border crossings open",
+    "Reporting by Amina Farouk in Nairobi; additional reporting by Luca Bernard in Geneva",
+]
+DARFUR_CHROME = ["READ MORE", "UN agencies warn of famine", "DON'T MISS", "Khartoum, one year on", "Advertisement",
+                 "All rights reserved", "may not be published", "Africa Briefing", "cookies", "Copy link",
+                 "More from The Meridian Post", "Gaza ceasefire talks stall", "Topics:", "min read", "Photo:"]
+
+
+def test_a_second_page_layout_keeps_the_article_and_drops_inline_teasers_and_notices():
+    result = read("darfur-aid-convoys.html")
+    assert result.title == "Aid convoys reach Darfur as Sudan talks resume in Geneva"
+    assert (result.site, result.author, result.date) == ("The Meridian Post", "Amina Farouk", "2024-08-16")
+    for paragraph in DARFUR_PARAGRAPHS:
+        assert paragraph in result.text
+    for chrome in DARFUR_CHROME + [result.title]:
+        assert chrome not in result.text
+
+
 def test_precision_text_is_kept_unless_it_lost_most_of_the_article():
     assert pick_body("a" * 80, "a" * 100) == "a" * 80
     assert pick_body("a" * 10, "b" * 100) == "b" * 100
