@@ -242,7 +242,7 @@ def _untagged_demonyms(doc, taken: set[int]) -> list[Candidate]:
     """Capitalised demonyms NER left untagged ("Sunni", "Syrian" in a heading): the state or group they name."""
     out = []
     for tok in doc:
-        if tok.idx in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "ORG", "LANGUAGE"):
+        if tok.idx in taken or not tok.is_title or tok.ent_type_:  # "Arab" in "United Arab Emirates" is no Arab
             continue
         code = demonyms.country_of_demonym(tok.text)
         group = None if code else demonyms.group_of(tok.text)
@@ -528,7 +528,7 @@ def _merge_people(people: list[Candidate], clusters, add) -> None:
     # organisations NER mislabelled: a single unknown word that spells a person's surname ("Aragchchi")
     for key, cluster in list(clusters.items()):
         if key[0] == "org" and len(key[1].split()) == 1 and not ACRONYM.fullmatch(cluster.mentions[0].text):
-            target = _closest_full_name(key[1], [f for f in full if len(f) >= 2], cluster.first, clusters, exact=False)
+            target = _closest_full_name(key[1], [f for f in full if len(f) >= 2], cluster.first, clusters, by_recency=False)
             if target is not None:
                 for cand in cluster.mentions:
                     cand.type = "person"
@@ -536,7 +536,7 @@ def _merge_people(people: list[Candidate], clusters, add) -> None:
                 del clusters[key]
 
 
-def _closest_full_name(word: str, full: list[tuple], at: int, clusters, exact: bool = True) -> tuple | None:
+def _closest_full_name(word: str, full: list[tuple], at: int, clusters, by_recency: bool = True) -> tuple | None:
     """The full name a single word stands for: the same surname (or first name), else a near spelling.
     Among several people sharing it, the one mentioned last before `at` (no evidence, no merge: None)."""
     for rule in ("surname", "first", "spelling"):
@@ -547,7 +547,7 @@ def _closest_full_name(word: str, full: list[tuple], at: int, clusters, exact: b
         else:
             hits = [f for f in full if len(f) >= 2 and len(word) >= 5 and f[-1][0] == word[0]
                     and SequenceMatcher(None, f[-1], word).ratio() >= 0.8]
-        if rule != "spelling" and not exact and hits:
+        if rule != "spelling" and not by_recency and hits:
             return hits[0] if len(hits) == 1 else None
         if len(hits) == 1:
             return hits[0]
@@ -603,10 +603,11 @@ def _repeat_mentions(doc, clusters, add) -> None:
             if len(form) >= 4 and form[:1].isupper() and not _place_name(form):
                 forms[form] = key if forms.get(form, key) == key else None  # shared by two actors: ambiguous
     covered = sorted((c.start, c.end) for cl in clusters.values() for c in cl.mentions)
+    text = doc.text
     for form, key in forms.items():
         if key is None:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e for s, e in covered):
                 continue
             proto = clusters[key].mentions[0]
@@ -619,9 +620,8 @@ def _merge_roles(nominal: list[Candidate], clusters, add) -> None:
     for cand in nominal:
         if cand.key[0] != "role":
             continue
-        holders = [k for k, cl in clusters.items() if k[0] == "person"
-                   and any(m.role and m.role.lower().endswith(cand.key[1].split()[-1]) and
-                           _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
+        holders = [k for k, cl in clusters.items() if k[0] == "person" and any(
+            m.role and _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
         if len(holders) == 1:
             cand.type = "person"
             add(holders[0], cand)
@@ -630,6 +630,7 @@ def _merge_roles(nominal: list[Candidate], clusters, add) -> None:
 
 
 def _same_role(a: str, b: str) -> bool:
+    """ "Foreign Minister" = "foreign minister" = "top foreign minister"."""
     drop = {"senior", "top", "former", "acting", "interim"}
     return [w for w in a.lower().split() if w not in drop] == [w for w in b.lower().split() if w not in drop]
 
@@ -650,8 +651,8 @@ def _merge_nominals(nominal: list[Candidate], clusters, add) -> None:
             if target is not None:
                 cand.type = clusters[target].mentions[0].type
                 add(target, cand)
-            elif cand.text.lower().split()[-2:-1] and cand.text.lower().split()[-2] in ANAPHOR_MODIFIERS:
-                add(("militants", None), cand)
+            elif len(cand.text.split()) >= 2 and cand.text.lower().split()[-2] in ANAPHOR_MODIFIERS:
+                add(("militants", None), cand)  # "this terrorist group" with no group named before
             continue
         if klass == "kb" and cand.key in clusters and any(cand.start <= m.start < cand.end for m in clusters[cand.key].mentions):
             continue  # "HTS fighters" around a mention of HTS: one mention, not two
@@ -675,13 +676,14 @@ def _pronoun_mentions(doc, clusters, add) -> None:
     """Pronouns whose referent is clear enough: "he"/"she" -> the person named last before, at most
     PRONOUN_REACH sentences back; "I"/"me" in a quotation -> its speaker; "we"/"us" there -> the speaker's
     organisation or state (a spokesperson's "we"). Others ("they", "it", a "we" outside quotes) stay out."""
-    spans = sorted((c.start, c.end, key) for key, cl in clusters.items() for c in cl.mentions)
+    spans = sorted(((c.start, c.end, key) for key, cl in clusters.items() for c in cl.mentions),
+                   key=lambda span: span[:2])
     if not spans:
         return
     owner = {i: key for s, e, key in spans for i in range(s, e)}
     quotes = _quote_spans(doc.text)
     sentences = list(doc.sents)
-    sent_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
+    sent_of = {tok.i: n for n, sent in enumerate(sentences) for tok in sent}
     speakers: dict[tuple, tuple | None] = {}
     for tok in doc:
         low = tok.lower_

@@ -251,7 +251,7 @@ def text(
             first = False
             if title and article.title:
                 sys.stdout.write(safe_text(article.title) + "\n\n")
-            sys.stdout.write(safe_text(article.text) + "\n")
+            sys.stdout.write(safe_text(article.body) + "\n")
             sys.stdout.flush()
     _run(body, debug)
 

@@ -58,7 +58,7 @@ GR|Greece||Greek;Greeks|Athens
 HU|Hungary||Hungarian;Hungarians|Budapest
 IN|India|Republic of India|Indian;Indians|New Delhi
 ID|Indonesia||Indonesian;Indonesians|Jakarta
-IR|Iran|Islamic Republic of Iran;Islamic Republic|Iranian;Iranians;Persian|Tehran;Teheran
+IR|Iran|Islamic Republic of Iran;Islamic Republic|Iranian;Iranians|Tehran;Teheran
 IQ|Iraq|Republic of Iraq|Iraqi;Iraqis|Baghdad
 IE|Ireland|Republic of Ireland|Irish|Dublin
 IL|Israel|State of Israel|Israeli;Israelis|Jerusalem

@@ -83,7 +83,8 @@ class Article:
     author: str | None = None
     date: str | None = None
     language: str | None = None
-    text: str = ""
+    text: str = ""  # what was analyzed: the title, a blank line, then the body; every offset points into it
+    body_start: int = 0  # where the body starts in `text` (0 when there is no title)
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -91,8 +92,13 @@ class Article:
     error: str | None = None
 
     @property
+    def body(self) -> str:
+        """The cleaned article body without the headline (what `conflictcli text` prints)."""
+        return self.text[self.body_start:]
+
+    @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return len(self.body.split())
 
     def to_dict(self) -> dict:
         if self.error is not None:
@@ -107,6 +113,7 @@ class Article:
             "language": self.language,
             "word_count": self.word_count,
             "text": self.text,
+            "body_start": self.body_start,
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "places": [p.to_dict() for p in self.places],

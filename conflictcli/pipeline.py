@@ -66,7 +66,11 @@ def _fill(article: Article, extracted: Extracted) -> None:
     article.site = extracted.site
     article.author = extracted.author
     article.date = extracted.date
-    article.text = extracted.text
+    if extracted.title:  # headlines name actors and places too: analyze them with the body
+        article.text = f"{extracted.title}\n\n{extracted.text}"
+        article.body_start = len(extracted.title) + 2
+    else:
+        article.text = extracted.text
     article.language = detect_language(extracted.text)
     if article.language not in (None, "en"):
         article.warnings.append(f"language looks like {article.language!r}, not English: results will be poor")
@@ -110,13 +114,16 @@ def _parseable_text(article: Article, limit: int) -> str:
 def read_ahead(sources: Iterable[str], options: Options, workers: int, stdin_data: bytes | None = None) -> Iterator[Article]:
     """Prepare sources on a thread pool, yielding in input order with a bounded window (flat memory)."""
     window: deque = deque()
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
         for source in sources:
             window.append(pool.submit(prepare, source, options, stdin_data))
             if len(window) >= FETCH_AHEAD * max(1, workers):
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+    finally:  # a consumer that stops early (`| head -1`) must not wait for the fetches still queued
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def analyze_many(sources: Iterable[str], options: Options = Options(), jobs: int = 1,

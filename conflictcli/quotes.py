@@ -23,6 +23,7 @@ CONTINUING_PUNCT = tuple(",?!—–-…:")
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr",
                  "sept", "oct", "nov", "dec", "jan", "feb", "aug", "no", "vs", "u.s", "u.n", "prof", "rev", "inc"}
+TRANSCRIPT_TURN = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(\S[^\n]*)$", re.MULTILINE)
 DASHES = ("—", "–", "-", "―")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -56,7 +57,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         end = q.content_start + len(raw.rstrip())
         quotes.append(Quote(text=text[start:end], kind=attribution.kind, start=start, end=end, speaker=s.name,
                             speaker_start=s.start, speaker_end=s.end, cue=attribution.cue))
-    quotes += finder.reported_speech()
+    quotes += finder.reported_speech() + finder.transcript_turns()
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
@@ -67,6 +68,9 @@ class _Attributor:
         self.referents = referents
         self.quoted = quoted
         self.token_starts = [t.idx for t in doc]
+        self.quoted_chars = bytearray(len(self.text) + 1)  # 1 inside a quoted stretch, marks included
+        for q in quoted:
+            self.quoted_chars[q.start:q.end] = b"\x01" * (q.end - q.start)
 
     # --- direct and partial quotations ------------------------------------------------------------------
     def attribute(self, q: Quoted, previous: tuple[Quoted, Attribution] | None) -> Attribution | None:
@@ -201,10 +205,26 @@ class _Attributor:
             if found is None:
                 continue
             start, end, speaker = found
-            if not re.search(r"\w", self._unquoted(start, end)):
-                continue  # the attribution of a direct quotation, not reported speech
+            lead = self.text[max(0, start - 6):start].lower()
+            if not re.search(r"\w", self._unquoted(start, end)) and not re.search(r"\bthat\W*$", lead):
+                continue  # the attribution of a direct quotation, not reported speech ("said that “...”" is)
             out.append(Quote(text=self.text[start:end], kind="indirect", start=start, end=end, speaker=speaker.name,
                              speaker_start=speaker.start, speaker_end=speaker.end, cue=self._cue_text(token)))
+        return out
+
+    def transcript_turns(self) -> list[Quote]:
+        """'PENCE: Well, look, ...' paragraphs of a transcript (two turns at least, so a dateline is not one)."""
+        turns = list(TRANSCRIPT_TURN.finditer(self.text))
+        if len(turns) < 2:
+            return []
+        out = []
+        for m in turns:
+            label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            referent = self.referents.by_surname(label[-1]) if label is not None else None
+            content = m.group(2).rstrip(" \"”")
+            out.append(Quote(text=content, kind="indirect", start=m.start(2), end=m.start(2) + len(content),
+                             speaker=referent.name if referent else m.group(1), speaker_start=m.start(1),
+                             speaker_end=m.end(1), cue=None))
         return out
 
     def _complement(self, token) -> tuple[int, int, Speaker] | None:
@@ -215,7 +235,7 @@ class _Attributor:
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         objects = [c for c in token.rights if c.dep_ in OBJECT_DEPS]
         if not clauses and not self._content_object(objects):
-            return None
+            return self._parenthetical(token)
         speaker = self._subject(token, token.sent.start, token.sent.end, nearest=False)
         if speaker is None or not self._agent(token):
             return None
@@ -243,6 +263,17 @@ class _Attributor:
         return head.pos_ in {"PRON", "PROPN"} or head.lower_ in speech.ROLE_NOUNS or head.lower_ in speech.AGENT_NOUNS \
             or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
             or self.referents.referent_at(head.idx, head.idx + len(head.text)) is not None
+
+    def _parenthetical(self, cue) -> tuple[int, int, Speaker] | None:
+        """'Acts of protest, Mr. Obama said, are acts of patriotism': a cue set off by commas inside its content."""
+        if cue.lower_ not in speech.SPEECH_VERBS or cue.i + 1 >= len(self.doc) or self.doc[cue.i + 1].text != ",":
+            return None
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+        if not subjects or subjects[0].left_edge.i == 0 or self.doc[subjects[0].left_edge.i - 1].text != ",":
+            return None
+        speaker = self._speaker(subjects[0])
+        sent = cue.sent
+        return self._trimmed(sent[0], sent[-1], speaker)
 
     @staticmethod
     def _content_object(objects: list) -> bool:
@@ -362,14 +393,10 @@ class _Attributor:
 
     def _unquoted(self, start: int, end: int) -> str:
         """The text of [start, end) outside quotation marks."""
-        chars = list(self.text[start:end])
-        for q in self.quoted:
-            for c in range(max(start, q.start), min(end, q.end)):
-                chars[c - start] = " "
-        return "".join(chars)
+        return "".join(" " if self.quoted_chars[c] else self.text[c] for c in range(start, end))
 
     def _inside_quote(self, char: int) -> bool:
-        return any(q.start <= char < q.end for q in self.quoted)
+        return bool(self.quoted_chars[char])
 
     def _paragraph(self, char: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, char) + 1

@@ -15,7 +15,6 @@ from .models import Actor
 
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod"}
 NP_RIGHT_PREPS = {"for", "of", "at", "from", "with", "in"}
-GROUP_TYPES = {"organization", "armed_group", "state", "group"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -251,7 +250,7 @@ class Referents:
         """The person a definite role description refers to: "the minister", "Iran's foreign minister"."""
         if head.lower_ not in speech.ROLE_NOUNS:
             return None
-        lefts = [t for t in head.lefts]
+        lefts = list(head.lefts)
         definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in lefts)
         if not definite:
             return None

@@ -83,6 +83,7 @@ AGENT_NOUNS = frozenset("""
     witnesses doctors physicians lawyers attorneys judges senators representatives candidates officers
     citizens americans fans viewers readers critic expert analyst voter resident supporter opponent observer
     activist advocate doctor physician witness friend friends colleague colleagues neighbor neighbors
+    commission board panel office bureau institute foundation center centre observatory monitor clip spot
 """.split())
 # Lower-case words that may stand in a title before a name ("Foreign Minister", "police Chief").
 ROLE_QUALIFIERS = frozenset("""

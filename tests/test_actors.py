@@ -235,3 +235,12 @@ def test_a_doc_without_a_parse_still_gives_named_actors(model):
             doc = proc(doc)
     found = actors.find_actors(doc, [])
     assert [a.name for a in found] == ["Hayat Tahrir al-Sham"]
+
+
+def test_we_of_a_spokesperson_is_the_body_they_speak_for(model):
+    found = extract(model, "Hezbollah spokesman Ali Hassan said: “We will respond to Israel.”\n\nLebanon was quiet.")
+    assert "We" in [m.text for m in one(found, "Hezbollah").mentions]
+    found = extract(model, "Iranian Foreign Ministry spokesperson Esmaeil Baqaei spoke in Tehran. “We entered Syria "
+                           "at the invitation of the Syrian government,” he said. Iran has advisers there.")
+    assert "We" in [m.text for m in one(found, "Iran").mentions]
+    assert "he" in [m.text for m in one(found, "Esmaeil Baqaei").mentions]

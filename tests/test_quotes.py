@@ -129,6 +129,33 @@ def test_reported_speech(nlp, text, content, speaker):
     assert text[quote.start:quote.end] == content
 
 
+def test_names_of_shows_in_quotation_marks_are_not_quotes(nlp):
+    text = "Senator Jane Doe said on “Face the Nation” that the vote would be close."
+    assert [q for q in quotes_of(nlp, text) if q.kind != "indirect"] == []
+    assert one(quotes_of(nlp, text), "the vote would be close", kinds=("indirect",)).speaker == "Jane Doe"
+
+
+def test_parenthetical_cue_inside_reported_speech(nlp):
+    text = "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+    quote = one(quotes_of(nlp, text), "would make visitors", kinds=("indirect",))
+    assert "Obama" in quote.speaker
+
+
+def test_said_that_before_a_quotation_is_reported_speech(nlp):
+    text = "The commission says on its website that “there were issues regarding the audio in the hall.”"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "there were issues").speaker == "The commission"
+    assert one(quotes, "there were issues", kinds=("indirect",)).speaker == "The commission"
+
+
+def test_transcript_turns(nlp):
+    text = ("WALLACE: Will she be at the debate tomorrow night?\n\n"
+            "PENCE: She will not be attending the debate.\n\nThe interview ended there.")
+    turns = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert [(q.speaker, q.text) for q in turns] == [
+        ("WALLACE", "Will she be at the debate tomorrow night?"), ("PENCE", "She will not be attending the debate.")]
+
+
 # --- speakers --------------------------------------------------------------------------------------------
 
 def test_pronoun_goes_to_the_person_of_matching_gender(nlp):
