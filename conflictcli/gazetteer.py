@@ -96,7 +96,14 @@ def _connection() -> sqlite3.Connection:
     with _lock:
         path = index_path()
         if not path.exists():
-            build(path)
+            try:
+                build(path)
+            except OSError:  # a read-only cache directory: fall back to the temporary directory
+                import tempfile
+
+                path = Path(tempfile.gettempdir()) / f"conflictcli-{os.getuid()}" / path.name
+                if not path.exists():
+                    build(path)
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 

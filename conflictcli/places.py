@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -109,11 +110,18 @@ def _recognise(doc) -> list[_Span]:
     return spans
 
 
+def _text(doc) -> str:
+    """doc.text, built once: spaCy joins every token on each access, which made this stage quadratic."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 def _token_end(doc, char_end: int) -> int:
-    for token in doc:
-        if token.idx >= char_end:
-            return token.i
-    return len(doc)
+    """The index of the first token starting at or after char_end."""
+    if "token_starts" not in doc.user_data:
+        doc.user_data["token_starts"] = [token.idx for token in doc]
+    return bisect_left(doc.user_data["token_starts"], char_end)
 
 
 def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) -> list[_Span]:
@@ -126,16 +134,16 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
         tokens = tokens[:-1]
     start, end = tokens.start_char, tokens.end_char
-    text = doc.text[start:end]
+    text = _text(doc)[start:end]
     division = False
     core = text
     if tokens[-1].lower_ in DIVISION_NOUNS and len(tokens) > 1:
         division = True
-        core = doc.text[start:tokens[-1].idx].strip()
+        core = _text(doc)[start:tokens[-1].idx].strip()
     elif tokens.end < len(doc) and doc[tokens.end].lower_ in DIVISION_NOUNS:
         division = True
         end = doc[tokens.end].idx + len(doc[tokens.end].text)
-        text = doc.text[start:end]
+        text = _text(doc)[start:end]
     if label == "NORP":
         place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
         if place is not None:
@@ -277,7 +285,7 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
         division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]
         if candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division):
             end = doc[end_tok].idx + len(doc[end_tok].text) if division else tokens.end_char
-            return _Span(tokens.start_char, end, doc.text[tokens.start_char:end], tokens.text, division=division,
+            return _Span(tokens.start_char, end, _text(doc)[tokens.start_char:end], tokens.text, division=division,
                          candidates=candidates, weak=True), width + division
     if token.pos_ in ("ADJ", "PROPN", "NOUN") and (place := gazetteer.demonym(token.text)) is not None:
         return _Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,

@@ -122,7 +122,7 @@ def test_hostile_source_names_and_server_reasons_are_inert_on_stderr(tmp_path):
     assert_inert(result.stderr)
     lines = result.stderr.splitlines()
     assert len(lines) == 2
-    assert lines[0].endswith("article31m.txt: no such file") or lines[0].endswith("article.txt: no such file")
+    assert lines[0] == f"conflictcli: {tmp_path}/article.txt: no such file"
     assert lines[1] == f"conflictcli: {url}: HTTP 404 Not Found"
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["error"] for r in records] == ["no such file", "HTTP 404 Not Found"]
