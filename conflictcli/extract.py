@@ -19,6 +19,8 @@ MAGIC = [
 HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 PRECISION_KEEPS = 0.5  # favor_precision sometimes drops most of an article; below this share of the default, use it
 CHAR_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?")
+WORD = re.compile(r"[^\W\d_]{2,}")
+SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # never in text; ESC is hostile text, not binary
 
 
@@ -83,8 +85,20 @@ def _from_html(html: str, url: str | None) -> Extracted:
     meta = precise or default
     title = (meta.title or "").strip() or None
     site = meta.sitename or (urlsplit(url).hostname if url else None)
-    return Extracted(text=clean_text(body, title), title=title, site=site, author=meta.author,
+    text = clean_text(body, title)
+    if not has_prose(text):
+        raise SourceError("no article text found in the HTML (only navigation or labels)")
+    return Extracted(text=text, title=title, site=site, author=meta.author,
                      date=meta.date, url=meta.url or url, is_html=True)
+
+
+def has_prose(text: str) -> bool:
+    """At least one line that reads like a sentence, not a menu ("Home / World / Politics / About us")."""
+    for line in text.splitlines():
+        words = WORD.findall(line)
+        if len(words) >= 8 or (len(words) >= 4 and SENTENCE_END.search(line)):
+            return True
+    return False
 
 
 def pick_body(precise: str, default: str) -> str:
