@@ -232,6 +232,8 @@ class _Attributor:
         if token.pos_ not in {"VERB", "AUX"} or not (
                 low in speech.SPEECH_VERBS or low in speech.BELIEF_VERBS or low in speech.STANCE_VERBS):
             return None
+        if low not in speech.SPEECH_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return None  # "entered Syria to support the government": a purpose, not a view
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         objects = [c for c in token.rights if c.dep_ in OBJECT_DEPS]
         if not clauses and not self._content_object(objects):
@@ -307,11 +309,13 @@ class _Attributor:
 
     def _trimmed(self, first, last, speaker: Speaker) -> tuple[int, int, Speaker] | None:
         """A content span without leading "that" or punctuation, trailing punctuation, nor other paragraphs."""
+        limit = last.idx + len(last.text)
         while first.i < last.i and (first.dep_ == "mark" or first.is_punct or first.is_space):
             first = self.doc[first.i + 1]
         while last.i > first.i and (last.is_punct or last.is_space):
             last = self.doc[last.i - 1]
         start, end = first.idx, last.idx + len(last.text)
+        end = max([end] + [q.end for q in self.quoted if start <= q.start < end < q.end <= limit])  # keep ”
         if last.i <= first.i or "\n" in self.text[start:end]:
             return None
         return start, end, speaker
