@@ -3,7 +3,10 @@
 Quoted stretches come from `quotemarks` (no model); the parse then finds the cue verb and its subject around
 each one (`"...," X said`, `said X`, `X told Reuters: "..."`, `"..." - X`, `according to X`), or inherits the
 speaker of the quotation just before it (a quotation continued over paragraphs). Reported speech is a cue verb
-with a clausal complement ("X said (that) ...", "..., X said", "X told Y that ...", "according to X, ...").
+with a clausal complement ("X said (that) ...", "..., X said", "X told Y that ...", "according to X, ..."), a
+stance verb with its object ("urged Congress to act", "backed Harper"), a passive report ("is expected to ...",
+"was first reported by X"), a speech noun with a "that" clause ("X's claim that ...") or a headline led by a
+source ("Pence: ..."); its source may sit higher up ("..., arguing that", "a statement calling ...").
 Quoted words with no speech around them (scare quotes) are not quotes. Speakers go through `speakers` so that
 they carry the actors' canonical names, and pronouns and role nominals point at the right person.
 """
@@ -24,11 +27,13 @@ SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr",
                  "sept", "oct", "nov", "dec", "jan", "feb", "aug", "no", "vs", "u.s", "u.n", "prof", "rev", "inc"}
 TRANSCRIPT_TURN = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+HEADLINE_SOURCE = re.compile(r"([^\n:]{2,40}):[ \t]+(\S[^\n]*)")
 DASHES = ("—", "–", "-", "―")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
-OBJECT_DEPS = {"dobj", "xcomp", "prep", "dative", "oprd"}  # complements of a stance verb that carry its content
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "QUANTITY"}  # "40 percent (of voters) said" speak
+OBJECT_DEPS = {"dobj", "xcomp", "dative", "oprd"}  # complements of a stance verb that carry its content
+CONTENT_PREPS = {"for", "on", "of", "about", "against", "as"}  # "called for ...", "accused X of ...", "warned against"
 
 
 @dataclass
@@ -40,9 +45,9 @@ class Attribution:
 
 def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
     """All quotes of a parsed document, in text order."""
-    text = doc.text
-    quoted = find_quoted(text)
     referents = Referents(doc, actors)
+    text = referents.text
+    quoted = find_quoted(text)
     finder = _Attributor(doc, referents, quoted)
     quotes: list[Quote] = []
     previous: tuple[Quoted, Attribution] | None = None
@@ -57,14 +62,15 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         end = q.content_start + len(raw.rstrip())
         quotes.append(Quote(text=text[start:end], kind=attribution.kind, start=start, end=end, speaker=s.name,
                             speaker_start=s.start, speaker_end=s.end, cue=attribution.cue))
-    quotes += finder.reported_speech() + finder.transcript_turns()
+    turns = finder.transcript_turns()
+    quotes += finder.reported_speech() + turns + ([] if turns else finder.headline_source())
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
 class _Attributor:
     def __init__(self, doc, referents: Referents, quoted: list[Quoted]):
         self.doc = doc
-        self.text = doc.text
+        self.text = referents.text
         self.referents = referents
         self.quoted = quoted
         self.token_starts = [t.idx for t in doc]
@@ -201,15 +207,19 @@ class _Attributor:
         for token in self.doc:
             if self._inside_quote(token.idx):
                 continue
-            found = self._according_content(token) if self._according(token) else self._complement(token)
-            if found is None:
-                continue
-            start, end, speaker = found
-            lead = self.text[max(0, start - 6):start].lower()
-            if not re.search(r"\w", self._unquoted(start, end)) and not re.search(r"\bthat\W*$", lead):
-                continue  # the attribution of a direct quotation, not reported speech ("said that “...”" is)
-            out.append(Quote(text=self.text[start:end], kind="indirect", start=start, end=end, speaker=speaker.name,
-                             speaker_start=speaker.start, speaker_end=speaker.end, cue=self._cue_text(token)))
+            if self._according(token):
+                found = [self._according_content(token)]
+            elif token.pos_ == "NOUN" and token.lower_ in speech.NOUN_CUES:
+                found = [self._nominal(token)]
+            else:
+                found = self._complements(token)
+            for start, end, speaker in filter(None, found):
+                lead = self.text[max(0, start - 6):start].lower()
+                if not re.search(r"\w", self._unquoted(start, end)) and not re.search(r"\bthat\W*$", lead):
+                    continue  # the attribution of a direct quotation, not reported speech ("said that “...”" is)
+                out.append(Quote(text=self.text[start:end], kind="indirect", start=start, end=end,
+                                 speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
+                                 cue=self._cue_text(token)))
         return out
 
     def transcript_turns(self) -> list[Quote]:
@@ -227,70 +237,163 @@ class _Attributor:
                              speaker_end=m.end(1), cue=None))
         return out
 
-    def _complement(self, token) -> tuple[int, int, Speaker] | None:
-        low = token.lower_
-        if token.pos_ not in {"VERB", "AUX"} or not (
-                low in speech.SPEECH_VERBS or low in speech.BELIEF_VERBS or low in speech.STANCE_VERBS):
-            return None
-        if low not in speech.SPEECH_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            return None  # "entered Syria to support the government": a purpose, not a view
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
-        objects = [c for c in token.rights if c.dep_ in OBJECT_DEPS]
-        if not clauses and not self._content_object(objects):
-            return self._parenthetical(token)
-        speaker = self._subject(token, token.sent.start, token.sent.end, nearest=False)
-        if speaker is None or not self._agent(token):
-            return None
-        if not clauses:  # "urged Congress to act", "condemned the test as provocative"
-            first = min(objects, key=lambda c: c.left_edge.i).left_edge
-            last = max(objects, key=lambda c: c.right_edge.i).right_edge
-            return self._trimmed(first, last, speaker)
-        clause = clauses[0]
-        found = self._trimmed(clause.left_edge, clause.right_edge, speaker)
-        if found is not None and self._paragraph(found[0]) != self._paragraph(token.idx):
-            found = None
-        if found is None and clause.i < token.i:  # a misparse across a heading: take what follows the cue
-            found = self._rest_of_sentence(token, speaker)
-        return found
+    def headline_source(self) -> list[Quote]:
+        """'Pat Caddell: Democrat Voters Worried ...': a headline led by a named source and a colon (not a place,
+        as in "Syria: Iraqi militias ...")."""
+        m = HEADLINE_SOURCE.match(self.text)
+        label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
+        if label is None or len(label) > 5:
+            return []
+        named = any(t.ent_type_ in {"PERSON", "ORG"} for t in label) and all(t.pos_ == "PROPN" for t in label)
+        if not (named or (len(label) == 1 and label[0].lower_ in speech.AGENT_NOUNS)):
+            return []
+        content = m.group(2).rstrip(" .")
+        if len(content.split()) < 3:
+            return []
+        speaker = self._speaker(label[-1])
+        return [Quote(text=content, kind="indirect", start=m.start(2), end=m.start(2) + len(content),
+                      speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end, cue=":")]
 
-    def _agent(self, verb) -> bool:
-        """Reported content needs a source that can hold a view: a person, body or document, not "the plan"."""
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or \
-            [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects:
-            return True
-        head = subjects[0]
-        if head.lower_ in RELATIVE_PRONOUNS:
-            head = verb.head if verb.dep_ == "relcl" else head
-        return head.pos_ in {"PRON", "PROPN"} or head.lower_ in speech.ROLE_NOUNS or head.lower_ in speech.AGENT_NOUNS \
-            or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
-            or self.referents.referent_at(head.idx, head.idx + len(head.text)) is not None
+    def _complements(self, cue) -> list[tuple[int, int, Speaker]]:
+        """The content of a cue verb: its clausal complements ("said (that) ...", "..., X said"), else the
+        objects of a stance verb ("urged Congress to act", "called the test a violation"); a parenthetical
+        cue covers its whole sentence ("Acts of protest, Mr. Obama said, are acts of patriotism")."""
+        low = cue.lower_
+        if cue.pos_ not in {"VERB", "AUX"} or low not in speech.CUE_VERBS:
+            return []
+        if low not in speech.SPEECH_VERBS and cue.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+            return []  # "entered Syria to support the government": a purpose, not a view
+        if self._is_passive(cue):
+            return self._passive(cue)
+        source = self._source(cue)
+        if source is None:
+            return []
+        speaker = self._speaker(source)
+        parenthetical = self._parenthetical(cue, source, speaker)
+        if parenthetical is not None:
+            return [parenthetical]
+        clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
+        if clauses:
+            found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
+            return [f for f in found if f is not None]
+        objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)]
+        if not objects or (low in speech.SPEECH_VERBS and not self._content_object(objects)):
+            return []  # the object of "attacked Machado" is its content, that of "told Reuters" only a hearer
+        first = min(objects, key=lambda c: c.left_edge.i).left_edge
+        last = max(objects, key=lambda c: c.right_edge.i).right_edge
+        found = self._clipped(first, last, cue, speaker)
+        return [found] if found else []
 
-    def _parenthetical(self, cue) -> tuple[int, int, Speaker] | None:
-        """'Acts of protest, Mr. Obama said, are acts of patriotism': a cue set off by commas inside its content."""
-        if cue.lower_ not in speech.SPEECH_VERBS or cue.i + 1 >= len(self.doc) or self.doc[cue.i + 1].text != ",":
+    def _nominal(self, noun) -> tuple[int, int, Speaker] | None:
+        """'Trump's claim that ...', 'warnings from his lawyer that ...', 'X made the argument that ...': the
+        "that" clause of a speech noun, said by its owner, its "from/by" phrase or whoever made it."""
+        clause = next((c for c in noun.rights if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"}
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if clause is None:
             return None
-        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
-        if not subjects or subjects[0].left_edge.i == 0 or self.doc[subjects[0].left_edge.i - 1].text != ",":
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                  for g in c.children if g.dep_ == "pobj"]
+            owner = by[0] if by else None
+        if owner is None and noun.dep_ == "dobj" and noun.head.lower_ in speech.MAKE_VERBS:
+            owner = self._source(noun.head)
+        if owner is None or not _could_speak(owner):
             return None
-        speaker = self._speaker(subjects[0])
+        return self._clipped(clause.left_edge, clause.right_edge, noun, self._speaker(owner))
+
+    def _source(self, cue):
+        """The token naming who holds the reported view: the cue's subject in its paragraph, else that of the
+        verb it hangs from ("..., arguing that", "by announcing that", "wants to ..."), or the noun a
+        participle describes ("a statement announcing ...", "one saying that ...")."""
+        paragraph = self._paragraph(cue.idx)
+        verb = cue
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and _could_speak(c)
+                        and self._paragraph(c.idx) == paragraph and not self._inside_quote(c.idx)]
+            if subjects:
+                subject = min(subjects, key=lambda s: abs(verb.i - s.i))
+                if verb.i != cue.i and verb.pos_ == "AUX" and subject.lower_ in {"it", "this", "that"}:
+                    return None  # "it would be a mistake to label ...": no one holds that view
+                return subject
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.dep_ == "acl" and infinitive:
+                return None  # "a mistake to label ...": the noun does not hold the view
+            if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and _could_speak(verb.head):
+                noun = verb.head  # "a statement calling ...": the statement, or whoever issued it
+                while noun.dep_ in {"pobj", "conj", "appos"} and noun.head.dep_ in {"prep", "dobj", "conj", "appos"}:
+                    noun = noun.head.head if noun.head.dep_ == "prep" else noun.head
+                if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+                    return verb.head
+                verb = noun.head
+            elif verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+                verb = verb.head
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+            else:
+                return None
+        return None
+
+    @staticmethod
+    def _is_passive(cue) -> bool:
+        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children)
+
+    def _passive(self, cue) -> list[tuple[int, int, Speaker]]:
+        """'The issue was first reported by the Post', 'X is expected to win', 'it is believed that ...':
+        the agent is the source (none when unnamed); the content is the clause, or the complement of "it"."""
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        by = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        speaker = self._speaker(by[0]) if by and _could_speak(by[0]) else Speaker(None, None, None)
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+        if clauses:
+            found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
+            return [f for f in found if f is not None]
+        complements = [c for c in cue.rights
+                       if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"of", "for"})]
+        if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS or not (complements or by):
+            return []
+        last = max([c.right_edge for c in complements] + [cue], key=lambda t: t.i)
+        found = self._clipped(subjects[0].left_edge, last, cue, speaker)
+        return [found] if found else []
+
+    def _clipped(self, first, last, cue, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """A content span kept within the cue's sentence and paragraph (a misparse may reach across a heading)."""
         sent = cue.sent
-        return self._trimmed(sent[0], sent[-1], speaker)
+        par_start, par_end = self._paragraph(cue.idx)
+        first = max(first, sent[0], key=lambda t: t.i)
+        last = min(last, sent[-1], key=lambda t: t.i)
+        while first.i < last.i and first.idx < par_start:
+            first = self.doc[first.i + 1]
+        while last.i > first.i and last.idx >= par_end:
+            last = self.doc[last.i - 1]
+        return self._trimmed(first, last, speaker)
+
+    def _parenthetical(self, cue, source, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """'Acts of protest, Mr. Obama said, are acts of patriotism': a speech cue set off by commas inside
+        its content covers the whole sentence."""
+        if not source.i < cue.i:
+            return None
+        doc = self.doc
+        left, right = source.left_edge.i - 1, cue.i + 1
+        if left > 0 and doc[left].lower_ == "as" and doc[left].head.i == cue.i:
+            left -= 1  # "Hawaii, as one of his advisers pointed out, ..."
+        attached = {"advmod", "npadvmod", "prep", "prt"}
+        while right < len(doc) and doc[right].head.i == cue.i and doc[right].dep_ in attached:
+            right = doc[right].right_edge.i + 1  # "Stumpf explained earlier in the hearing, ..."
+        if left < 0 or right + 1 >= len(doc) or doc[left].text != "," or doc[right].text != ",":
+            return None
+        if self._inside_quote(doc[right + 1].idx) or doc[right + 1].is_quote:
+            return None  # 'Then, he said, “...”': the attribution of a direct quotation
+        sent = cue.sent
+        return self._clipped(sent[0], sent[-1], cue, speaker)
 
     @staticmethod
     def _content_object(objects: list) -> bool:
         """Objects that say something: more than a pronoun or the name of the one spoken to (told Reuters)."""
         words = [t for c in objects for t in c.subtree if not t.is_punct]
         return len(words) >= 2 and not all(t.pos_ in {"PROPN", "DET", "PRON"} for t in words)
-
-    def _rest_of_sentence(self, cue, speaker: Speaker) -> tuple[int, int, Speaker] | None:
-        _, par_end = self._paragraph(cue.idx)
-        after = self.text[cue.idx + len(cue.text):par_end]
-        end = SENTENCE_END.search(after + " A")
-        tokens = self._tokens(cue.idx + len(cue.text), cue.idx + len(cue.text) + (end.start() if end else len(after)))
-        if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
-            return None
-        return self._trimmed(tokens[0], tokens[-1], speaker)
 
     def _according_content(self, token) -> tuple[int, int, Speaker] | None:
         """The clause that "according to X" is attached to, without the attribution itself."""
@@ -316,31 +419,26 @@ class _Attributor:
             last = self.doc[last.i - 1]
         start, end = first.idx, last.idx + len(last.text)
         end = max([end] + [q.end for q in self.quoted if start <= q.start < end < q.end <= limit])  # keep ”
-        if last.i <= first.i or "\n" in self.text[start:end]:
+        if last.i < first.i or first.is_punct or "\n" in self.text[start:end]:
             return None
         return start, end, speaker
 
     # --- speakers -------------------------------------------------------------------------------------
-    def _subject(self, cue, lo: int, hi: int, nearest: bool = True) -> Speaker | None:
+    def _subject(self, cue, lo: int, hi: int) -> Speaker | None:
         """The speaker of a cue verb: its subject (or the subject of the verb it is coordinated with; for "who
-        said", the noun the clause describes), else with `nearest` the nearest noun phrase within [lo, hi)
-        tokens: after the cue for "said X", before it otherwise."""
+        said", the noun the clause describes), else the nearest noun phrase within [lo, hi) tokens: after the
+        cue for "said X", before it otherwise."""
         verb = cue
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and lo <= c.i < max(hi, cue.i + 1)
                         and _could_speak(c)]
             subjects = [s for s in subjects if not (s.dep_ == "nsubjpass")] or subjects
             if subjects:  # two subjects is a misparsed apposition: the one next to the verb names it
-                head = min(subjects, key=lambda s: abs(verb.i - s.i))
-                if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    head = verb.head
-                return self._speaker(head)
-            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+                return self._speaker(min(subjects, key=lambda s: abs(verb.i - s.i)))
+            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break
-        if not nearest:
-            return None
         after = [t for t in self.doc[cue.i + 1:min(hi, cue.i + 5)] if t.pos_ in {"PROPN", "NOUN", "PRON"}
                  and _could_speak(t)]
         if after and all(t.is_punct or t.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "PRON", "ADV"}
@@ -354,6 +452,9 @@ class _Attributor:
 
     def _speaker(self, head) -> Speaker:
         """Name a speaker mention: the actor or person it refers to, else the phrase as written."""
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            named = self._speaker(head.head.head)  # "Smith, who said ...": Smith, mentioned by "who"
+            return Speaker(named.name, head.idx, head.idx + len(head.text))
         if head.lower_ in speech.SPEAKER_PRONOUNS:
             referent = self.referents.resolve_pronoun(head)
             return Speaker(referent.name if referent else head.text, head.idx, head.idx + len(head.text))
@@ -380,7 +481,7 @@ class _Attributor:
             return None
         head = objects[0]
         if head.lower_ in speech.SPEECH_NOUNS:  # "according to a statement by X"
-            agents = [t for t in head.subtree if t.pos_ == "PROPN" and t is not head]
+            agents = [t for t in head.subtree if t.pos_ == "PROPN" and t.i != head.i]
             if agents:
                 head = np_head(agents[0])
         return self._speaker(head)
@@ -439,7 +540,7 @@ class _Attributor:
 
 def _could_speak(token) -> bool:
     """Dates, times, numbers, datelines ("WASHINGTON") and particles name no speaker."""
-    if token.ent_type_ in NOT_SPEAKERS or token.pos_ in {"PART", "PUNCT", "NUM", "SYM"}:
+    if token.ent_type_ in NOT_SPEAKERS or token.pos_ in {"PART", "PUNCT", "NUM", "SYM"} or not token.text[:1].isalpha():
         return False
     return not (token.is_upper and len(token.text) > 3 and token.ent_type_ == "GPE")
 

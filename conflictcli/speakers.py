@@ -79,7 +79,7 @@ def proper_name(head) -> tuple[int, int]:
 
 def np_head(token):
     """Climb from a modifier to the head noun of its noun phrase."""
-    while token.dep_ in {"compound", "amod", "det", "poss", "case", "nummod", "flat"} and token.head is not token:
+    while token.dep_ in {"compound", "amod", "det", "poss", "case", "nummod", "flat"} and token.head.i != token.i:
         token = token.head
     return token
 
@@ -89,6 +89,8 @@ class Referents:
 
     def __init__(self, doc, actors: list[Actor]):
         self.doc = doc
+        self.text = doc.text  # doc.text joins every token on each access: read it once
+        self.sents = list(doc.sents)
         self.refs: list[Ref] = []
         self.by_name: dict[str, Referent] = {}
         self._add_actors(actors)
@@ -197,21 +199,21 @@ class Referents:
                 continue
             if token.pos_ == "PROPN":
                 start, end = proper_name(token)
-                name = self.doc.text[start:end]
+                name = self.text[start:end]
                 kind = "group" if token.ent_type_ in {"ORG", "GPE", "NORP"} else "person"
                 referent = (self._same_person(name) if kind == "person" else None) or self.by_name.setdefault(
                     name.lower(), Referent(name, kind, names=_name_words([name])))
             elif token.pos_ == "NOUN" and token.lower_ in speech.ROLE_NOUNS:
                 start, end = noun_phrase(token)
                 referent = self.resolve_nominal(token) or Referent(
-                    self.doc.text[start:end], "person", gender=_gender_of_words(self.doc.text[start:end]))
+                    self.text[start:end], "person", gender=_gender_of_words(self.text[start:end]))
             else:
                 continue
             self.refs.append(Ref(start, end, referent, True))
 
     def _learn_gender(self) -> None:
         """A person alone in a sentence takes the gender of he/she in that sentence or the next one."""
-        sents = list(self.doc.sents)
+        sents = self.sents
         for k, sent in enumerate(sents):
             people = {r.referent for r in self.refs if sent.start_char <= r.start < sent.end_char
                       and r.referent.kind == "person"}
@@ -275,7 +277,7 @@ class Referents:
             fits = lambda r: r.kind == "group"  # noqa: E731
         else:
             return None
-        sents = list(self.doc.sents)
+        sents = self.sents
         k = next((i for i, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         for back in range(0, 4):
             if k - back < 0:

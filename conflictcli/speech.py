@@ -25,6 +25,10 @@ STANCE_VERB_BASES = """
     want urge ask call cite condemn defend denounce praise criticize criticise attack accuse blame support oppose
     reject welcome question dispute see view regard prefer dismiss demand propose recommend press push seek plan
     intend find show conclude acknowledge recognize recognise
+    point speak talk discuss debate echo express detail document publish outline characterize label dub brand
+    portray liken compare quote reference highlight tout decry mock ridicule rail hail applaud commend endorse
+    back rate rank rule judge vote decide refuse decline offer encourage persuade invite promote champion
+    advocate lobby challenge rebut refute contradict correct
 """.split()
 
 IRREGULAR = {
@@ -37,8 +41,9 @@ IRREGULAR = {
     "testifying"], "see": ["saw", "seen", "sees", "seeing"], "find": ["found", "finds", "finding"],
     "seek": ["sought", "seeks", "seeking"], "agree": ["agreed", "agrees", "agreeing"],
     "plead": ["pleaded", "pled", "pleads", "pleading"],
+    "echo": ["echoed", "echoes", "echoing"], "speak": ["spoke", "spoken", "speaks", "speaking"],
 }
-DOUBLED = {"admit", "quip", "snap", "plan"}  # final consonant doubled (admitted, quipped)
+DOUBLED = {"admit", "quip", "snap", "plan", "dub", "rebut"}  # final consonant doubled (admitted, quipped)
 
 
 def _inflections(base: str) -> list[str]:
@@ -55,8 +60,23 @@ def _inflections(base: str) -> list[str]:
 SPEECH_VERBS = frozenset(f for b in SPEECH_VERB_BASES for f in _inflections(b))
 BELIEF_VERBS = frozenset(f for b in BELIEF_VERB_BASES for f in _inflections(b))
 STANCE_VERBS = frozenset(f for b in STANCE_VERB_BASES for f in _inflections(b))
+CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS  # verbs whose complement is reported content
 # Nouns that carry speech in "in a statement", "X's statement that ..." (used for "according to" too).
 SPEECH_NOUNS = frozenset("statement statements remarks comments interview tweet post speech briefing".split())
+
+# Nouns of speech and opinion whose "that" clause is reported content: "Trump's claim that ...", "warnings
+# from his lawyer that ...", "the announcement that ...".
+NOUN_CUES = frozenset("""
+    claim claims statement statements announcement assertion assertions allegation allegations argument
+    suggestion promise promises pledge insistence belief beliefs view views assessment conclusion admission
+    acknowledgment acknowledgement report reports charge charges accusation accusations denial prediction
+    predictions hope hopes fear fears expectation expectations message remark remarks comment comments warning
+    warnings complaint complaints concern concerns contention declaration demand demands testimony theory
+    argument arguments notion idea opinion position insinuation boast vow threat threats reminder explanation
+""".split())
+# Verbs that put forward what a speech noun says: "made the claim that", "issued a warning that".
+MAKE_VERBS = frozenset(f for b in "make issue repeat voice express give deliver release raise offer reiterate"
+                       .split() for f in _inflections(b)) | {"made", "gave", "given"}
 
 # Nouns naming a role or office; a definite nominal headed by one ("the minister") refers back to a person.
 ROLE_NOUNS = frozenset("""
@@ -69,7 +89,7 @@ ROLE_NOUNS = frozenset("""
     speaker justice sheriff commissioner councilman councilwoman member activist organizer witness resident
 """.split())
 # Common nouns that can be the source of reported content besides role nouns: groups of people, bodies and
-# documents ("critics say", "the report found", "the campaign denied").
+# documents ("critics say", "the report found"); one alone may lead a headline ("Poll: Clinton ahead ...").
 AGENT_NOUNS = frozenset("""
     critics experts officials sources source analysts lawmakers voters residents supporters opponents leaders
     protesters observers people group campaign administration government report study poll survey statement

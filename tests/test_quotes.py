@@ -231,3 +231,74 @@ def test_founding_article_speakers():
         assert speaker in found[0].speaker, (fragment, found[0].speaker)
     he = one(article.quotes, "We entered Syria")
     assert article.text[he.speaker_start:he.speaker_end] == "he"
+
+
+# --- reported speech: wider constructions ------------------------------------------------------------
+
+def indirect(quotes):
+    return [(q.text, q.speaker) for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The senator's claim that the budget was balanced drew sharp criticism.", "the budget was balanced",
+     "senator"),
+    ("The opposition issued a statement calling the vote a sham.", "the vote a sham", "opposition"),
+    ("The council ended the session by announcing that the curfew would be lifted.",
+     "the curfew would be lifted", "council"),
+    ("Twelve percent of voters said they were still undecided.", "they were still undecided", "percent"),
+    ("The ceasefire, as the envoy pointed out, has held for a week.",
+     "The ceasefire, as the envoy pointed out, has held for a week", "envoy"),
+    ("The farmers union backed Jane Harper.", "Jane Harper", "union"),
+    ("The mayor warned of a long winter of shortages.", "of a long winter of shortages", "mayor"),
+])
+def test_reported_speech_constructions(nlp, text, content, speaker):
+    quote = one(quotes_of(nlp, text), content, kinds=("indirect",))
+    assert quote.text == content
+    assert speaker in quote.speaker
+    assert text[quote.speaker_start:quote.speaker_end] and speaker in text[quote.speaker_start:quote.speaker_end]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Turnout is expected to exceed 70 percent in the northern provinces.",
+     "Turnout is expected to exceed 70 percent in the northern provinces"),
+    ("It is widely believed that the talks will collapse.", "the talks will collapse"),
+])
+def test_passive_report_without_a_source(nlp, text, content):
+    quote = one(quotes_of(nlp, text), content, kinds=("indirect",))
+    assert (quote.text, quote.speaker) == (content, None)
+
+
+def test_passive_report_names_its_agent(nlp):
+    text = "The smuggling route was first reported by the Daily Ledger."
+    quote = one(quotes_of(nlp, text), "The smuggling route", kinds=("indirect",))
+    assert quote.speaker == "the Daily Ledger" or "Daily Ledger" in quote.speaker
+
+
+def test_relative_pronoun_is_the_speaker_mention(nlp):
+    text = "The plan was drafted by Colonel Tom Reed, who said the army would withdraw by May."
+    quote = one(quotes_of(nlp, text), "the army would withdraw by May", kinds=("indirect",))
+    assert quote.speaker == "Tom Reed"
+    assert text[quote.speaker_start:quote.speaker_end] == "who"
+
+
+def test_headline_led_by_a_source(nlp):
+    text = "Maria Lopez: The Border Deal Is Dead\n\nThe talks ended on Friday without an agreement."
+    quote = one(quotes_of(nlp, text), "The Border Deal Is Dead", kinds=("indirect",))
+    assert (quote.speaker, quote.cue) == ("Maria Lopez", ":")
+
+
+def test_headline_led_by_a_place_is_not_a_quote(nlp):
+    text = "Syria: Iraqi militias cross the border\n\nThe fighters arrived overnight in pickups."
+    assert indirect(quotes_of(nlp, text)) == []
+
+
+def test_no_source_for_an_impersonal_view_inside_reported_speech(nlp):
+    text = "The minister added that it would be a mistake to label the protests as foreign plots."
+    assert indirect(quotes_of(nlp, text)) == [
+        ("it would be a mistake to label the protests as foreign plots", "The minister")]
+
+
+def test_subject_is_taken_from_the_cue_paragraph(nlp):
+    text = "5:45 p.m.\n\nThe governor's doctor is calling the candidate extremely fit."
+    quote = one(quotes_of(nlp, text), "the candidate extremely fit", kinds=("indirect",))
+    assert "doctor" in quote.speaker
