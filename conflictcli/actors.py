@@ -106,6 +106,7 @@ class Candidate:
     affiliation: str | None = None
     pronoun: bool = False  # a resolved pronoun: a mention, never a name or alias
     employer: tuple | None = None  # cluster key of the organisation in a person's title
+    holder: int | None = None  # a role description's apposition: where the name it describes starts
 
 
 @dataclass
@@ -182,34 +183,80 @@ def _classify(ent, span, place_spans) -> Candidate | None:
     if any(min(e, end) - max(s, start) >= (end - start) / 2 for s, e in place_spans):
         return None  # the gazetteer knows it as a place (a country inside an organisation's name does not count)
     if ent.label_ == "NORP":
-        if not NORP_LIKE.search(text) or _gazetteer_knows(text):
-            return None
+        if not NORP_LIKE.search(text) or _gazetteer_knows(text) or _modifies_noun(span):
+            return None  # "Democratic lawmakers": an unknown adjective describes an actor, it is none
         return Candidate(start, end, text, ("group", text), "group", text)
     if ent.label_ == "PERSON":
         return _person(span, text)
-    if len(span) <= 2 and _gazetteer_knows(text) or span[0].lower_ == "operation":
-        return None  # a city, or a military operation ("Operation Inherent Resolve"), not an actor
+    if len(span) <= 2 and _gazetteer_knows(text) or span[0].lower_ == "operation" or _names_feature(span) \
+            or _in_title(span):
+        return None  # a city, a military operation ("Operation Inherent Resolve"), a place ("the Torkham
+        # crossing") or part of a title ("Secretary of State Antony Blinken"), not an actor
     return Candidate(start, end, text, ("org", kb.normalize(text)), _org_type(span), text,
                      affiliation=_country_inside(span))
+
+
+def _modifies_noun(span) -> bool:
+    root = span.root
+    return root.pos_ == "ADJ" or (root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
+                                  and not span.start <= root.head.i < span.end)
+
+
+def _next_word(doc, i: int):
+    """The first token at or after `i` that is not white space, else None."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _names_feature(span) -> bool:
+    """ "the Torkham crossing", "Mosul dam": the name of a place feature written before its kind."""
+    after = _next_word(span.doc, span.end)
+    return after is not None and after.is_lower and after.lower_ in FEATURE_WORDS and after.lower_ != "border"
+
+
+def _in_title(span) -> bool:
+    """ "Secretary of State Antony Blinken": the organisation in an "<office> of <X>" title before a name."""
+    doc = span.doc
+    after = _next_word(doc, span.end)
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in ROLE_HEADS \
+        and after is not None and after.pos_ == "PROPN" and after.is_title
+
+
+def _of_title_start(doc, i: int) -> int | None:
+    """Index of the office in an "<office> of <Capitalised words>" title ending at token `i`, else None."""
+    j = i
+    while j >= 0 and i - j < 4 and doc[j].is_title and doc[j].lower_ not in ROLE_HEADS:
+        j -= 1
+    if j < i and j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in ROLE_HEADS:
+        return j - 1
+    return None
 
 
 def _person(span, text) -> Candidate | None:
     tokens = [t for t in span if not t.is_space]
     if tokens[0].lower_ in TOPONYM_PREFIXES or (tokens[0].is_lower and tokens[0].lower_ not in NAME_PARTICLES) \
-            or any(t.lower_ in FEATURE_WORDS for t in tokens):
-        return None  # "tal Rifaat", "Tharthar Barrage": a place, not a person
+            or any(t.lower_ in FEATURE_WORDS for t in tokens) or any(c.isdigit() for c in text):
+        return None  # "tal Rifaat", "Tharthar Barrage": a place; "COVID-19": no name has digits
     titles = []
     while tokens and (tokens[0].lower_ in ROLE_HEADS or tokens[0].lower_ in ROLE_MODIFIERS
                       or tokens[0].lower_ in HONORIFICS) and len(tokens) > 1:
         titles.append(tokens.pop(0))
     if len(tokens) == 1 and len(span) == 1 and _gazetteer_knows(text):
         return None
-    name = " ".join(t.text for t in tokens)
-    role = " ".join(t.text for t in titles if t.lower_ not in HONORIFICS) or None
+    name = _as_written(tokens)
+    role = _as_written([t for t in titles if t.lower_ not in HONORIFICS]) or None
     cand = Candidate(span.start_char, span.end_char, text, ("person", _name_key(name)), "person", name,
                      role=role)
     _role_from_context(span, cand)
     return cand
+
+
+def _as_written(tokens) -> str:
+    """Tokens joined as the text has them ("al-Amiri", not "al - Amiri"), white space runs as one space."""
+    if not tokens:
+        return ""
+    return " ".join(("".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text).split())
 
 
 def _untagged_people(doc, taken: set[int]) -> list[Candidate]:
@@ -259,6 +306,12 @@ def _role_from_context(span, cand: Candidate) -> None:
     doc = span.doc
     words: list = []
     i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    office = _of_title_start(doc, i) if i >= 0 else None
+    if office is not None:  # "Secretary of State", "Minister of Foreign Affairs"
+        words = list(doc[office:i + 1])
+        i = office - 1
     while i >= 0:
         tok = doc[i]
         if tok.is_space:
@@ -272,7 +325,7 @@ def _role_from_context(span, cand: Candidate) -> None:
             continue
         break
     if any(w.lower_ in ROLE_HEADS for w in words):
-        cand.role = cand.role or " ".join(w.text for w in words)
+        cand.role = cand.role or _as_written(words)
         cand.affiliation = cand.affiliation or _affiliation_before(doc, i)
         employer = next((w for w in words if w.ent_type_ == "ORG"), None)
         if employer is not None:  # "Hezbollah spokesman", "FCO Minister"
@@ -304,7 +357,9 @@ def _affiliation_before(doc, i: int) -> str | None:
 
 
 def _kb_country_in(doc, lo: int, hi: int) -> str | None:
-    for tok in doc[max(0, lo):hi]:
+    """The country of a known group just before a name, in the same clause ("Hezbollah's ... chief X")."""
+    lo = max([lo] + [t.i + 1 for t in doc[max(0, lo):hi] if t.pos_ in ("VERB", "AUX") or t.is_sent_end])
+    for tok in doc[lo:hi]:
         if tok.ent_id_ and kb.by_key(tok.ent_id_) and kb.by_key(tok.ent_id_).country:
             return kb.by_key(tok.ent_id_).country
     return None
@@ -314,7 +369,7 @@ def _role_phrase(head) -> str:
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound") and
             (t.lower_ in ROLE_MODIFIERS or t.lower_ in ROLE_HEADS or (t.is_title and t.ent_type_ == "ORG"))]
     words = mods + [head]
-    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return _as_written(sorted(words, key=lambda t: t.i))
 
 
 def _affiliation_of(head) -> str | None:
@@ -390,6 +445,8 @@ def _phrase_start(head) -> int:
             start = min(start, child.left_edge.i)
     doc = head.doc
     start = max([start] + [t.i + 1 for t in doc[start:head.i] if "\n" in t.text])
+    while start < head.i and doc[start].tag_ == "VBG" and start > 0 and doc[start - 1].pos_ in ("VERB", "AUX"):
+        start += 1  # "denied killing civilians": a gerund taking the noun as object, no modifier
     while start < head.i and (doc[start].dep_ in ("det", "nummod", "quantmod", "case", "punct", "predet")
                               or doc[start].is_space or doc[start].like_num or doc[start].lower_ in PRONOUN_POSSESSIVES):
         start += 1
@@ -406,8 +463,9 @@ def _next_is_name(head) -> bool:
 
 def _unnamed_person(head) -> Candidate | None:
     """ "Iran's foreign minister", "a senior military official", "a spokesperson for the Russian government"."""
-    if _next_is_name(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
-        return None
+    if _next_is_name(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) \
+            or any(p.lower_ == "of" and _next_is_name(p.right_edge) for p in head.rights):
+        return None  # the title of a name ("Secretary of State Antony Blinken"): the name is the actor
     doc = head.doc
     start = _phrase_start(head)
     end = head.i + 1
@@ -417,8 +475,9 @@ def _unnamed_person(head) -> Candidate | None:
             end = prep.right_edge.i + 1
     span = doc[start:end]
     role = _role_phrase(head)
+    holder = head.head.idx if head.dep_ == "appos" and head.head.pos_ == "PROPN" else None  # "X, the leader"
     return Candidate(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
-                     span.text, role=role, affiliation=affiliation)
+                     span.text, role=role, affiliation=affiliation, holder=holder)
 
 
 def _group_nominal(head, klass: str, type_: str) -> Candidate | None:
@@ -621,6 +680,7 @@ def _merge_roles(nominal: list[Candidate], clusters, add) -> None:
         if cand.key[0] != "role":
             continue
         holders = [k for k, cl in clusters.items() if k[0] == "person" and any(
+            m.start <= cand.holder < m.end if cand.holder is not None else
             m.role and _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
         if len(holders) == 1:
             cand.type = "person"

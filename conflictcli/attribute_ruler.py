@@ -16,7 +16,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens._retokenize import set_token_attrs
 
 FACTORY = "conflictcli_attribute_ruler"
-CACHE_LIMIT = 100_000  # distinct token keys kept; cleared past it so memory stays flat over any stream
+CACHE_LIMIT = 50_000  # token keys kept (~100 bytes each, outcomes shared); cleared past it: memory stays flat
 WRITTEN = [POS, MORPH, LEMMA]  # what the rules set on most tokens: written for a whole doc in one from_array
 
 
@@ -45,6 +45,7 @@ class CachedAttributeRuler(AttributeRuler):
                     self.context_length = max(self.context_length, len(pattern))
         self.key_attrs = [IDS[name] for name in sorted(key_names)]
         self.outcomes: dict[bytes, tuple] = {}
+        self.distinct: dict[tuple, tuple] = {}  # each outcome stored once, however many keys share it
 
     def __call__(self, doc):
         error_handler = self.get_error_handler()
@@ -62,11 +63,12 @@ class CachedAttributeRuler(AttributeRuler):
         merged: dict = {}
         for attr_id in ids:  # later rules win, as in AttributeRuler.set_annotations
             merged.update(self.attrs[attr_id])
-        mask = [attr in merged for attr in WRITTEN]
-        values = [merged.get(attr, 0) for attr in WRITTEN]
-        other = {attr: value for attr, value in merged.items() if attr not in WRITTEN}
+        mask = tuple(attr in merged for attr in WRITTEN)
+        values = tuple(merged.get(attr, 0) for attr in WRITTEN)
+        other = tuple((attr, value) for attr, value in merged.items() if attr not in WRITTEN)
         starts = bool(self.start_matcher(one, allow_missing=True))
-        return ids, mask, values, other, starts
+        outcome = (tuple(ids), mask, values, other, starts)
+        return self.distinct.setdefault(outcome, outcome)
 
     def _annotate(self, doc) -> None:
         if not len(doc):
@@ -89,7 +91,7 @@ class CachedAttributeRuler(AttributeRuler):
         for u, outcome in enumerate(outcomes):
             if outcome[3]:
                 for i in numpy.flatnonzero(inverse == u).tolist():
-                    set_token_attrs(doc[i], outcome[3])
+                    set_token_attrs(doc[i], dict(outcome[3]))
         # longer rules: redo each token they touch with all its matching rules in rule order
         extra: dict[int, list[int]] = {}
         starts = numpy.array([o[4] for o in outcomes], dtype=bool)[inverse]
@@ -100,7 +102,7 @@ class CachedAttributeRuler(AttributeRuler):
                     attr_id = int(self.vocab.strings[m_id])
                     extra.setdefault(window[start:end][self.indices[attr_id]].i, []).append(attr_id)
         for i, ids in extra.items():
-            for attr_id in sorted(outcomes[inverse[i]][0] + ids):
+            for attr_id in sorted(outcomes[inverse[i]][0] + tuple(ids)):
                 set_token_attrs(doc[i], self.attrs[attr_id])
 
 

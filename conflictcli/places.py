@@ -246,7 +246,8 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
     if not words or _generic(tokens) or any(t.is_stop and not t.is_title for t in words[1:]):
         return False
     named = [t for t in words if t.text[:1].isupper()]
-    if not named or named[-1].pos_ != "PROPN" and not division:
+    dateline = _dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
+    if not named or named[-1].pos_ != "PROPN" and not division and not dateline:
         return False
     if len(named) == 1 and (named[0].lower_ in lowercase_words or named[0].is_stop):
         return False  # "Many", "March": a common word
@@ -259,12 +260,23 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
         return True
     if any(c.kind == "province" for c in exact):
         return not (len(named) == 1 and named[0].is_upper and len(named[0].text) <= 3)  # "BA", "CA"
-    if any(t.is_upper for t in named):
+    if any(t.is_upper for t in named) and not dateline:
         return False  # acronyms: a town's name in capitals is an organisation far more often
     if any(c.population >= TOWN_ANYWHERE for c in exact):
         return True
     return any(c.population >= TOWN_IN_CONTEXT for c in exact) and words[0].lower_ in NAME_PREFIXES \
         or any(c.population >= TOWN_IN_CONTEXT_NAMED for c in exact)
+
+
+def _dateline(tokens) -> bool:
+    """ "BEIRUT, Lebanon —", "DAMASCUS (Reuters) -": a name in capitals opening one of the first lines (after
+    the headline, a standfirst), then a comma, a bracket or a dash, is where the story was filed."""
+    doc = tokens.doc
+    after = doc[tokens.end].text if tokens.end < len(doc) else ""
+    if after not in (",", "(", "-", "—", "–") or not tokens[0].is_upper:
+        return False
+    before = _text(doc)[:tokens.start_char].rstrip(" \t")
+    return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
 
 
 def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[_Span | None, int]:

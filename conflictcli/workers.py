@@ -19,6 +19,7 @@ from .models import Article
 
 BATCH = 4  # articles per task: enough to amortise pickling, small enough to balance the workers
 WINDOW_PER_JOB = 2  # tasks in flight per worker, so none idles while the parent waits for the oldest
+PRELOAD = ["spacy", "conflictcli.pipeline", "conflictcli.workers"]
 _model: str | None = None
 _load_error: Exception | None = None
 
@@ -53,10 +54,14 @@ def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
 
 
 def parallel_nlp(articles: Iterable[Article], model: str | None, jobs: int) -> Iterator[Article]:
-    # forkserver: workers start from a clean process, not a fork of this one with its fetch threads running
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                                   initializer=_start, initargs=(model,))
+    # forkserver: workers start from a clean process, not a fork of this one with its fetch threads running;
+    # the server imports spaCy once and each worker forks with it imported (then loads the model itself)
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+    else:
+        context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(model,))
     pending: deque = deque()
     try:
         for batch in _batches(articles):

@@ -204,6 +204,20 @@ def test_demonym_tables_resolve_names_demonyms_and_seats():
     assert demonyms.country_of_name("Aleppo") is None
 
 
+def test_places_and_actors_read_one_demonym_table():
+    """Every country adjective the gazetteer indexes names the same country for the actor stage."""
+    from conflictcli import gazetteer
+
+    rows = [line.split("\t") for line in demonyms.COUNTRY_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    adjectives = [(row[0], a) for row in rows for a in row[4].split("|") if a]
+    assert len(adjectives) > 190
+    for code, adjective in adjectives:
+        assert demonyms.country_of_demonym(adjective) == code, adjective
+        assert gazetteer.demonym(adjective).country == code, adjective
+    assert demonyms.country_of_demonym("Britons") == "GB" and demonyms.country_name("AD") == "Andorra"
+
+
 def test_pronouns_join_their_clear_referent_only(model):
     found = extract(model, "Iranian Foreign Minister Abbas Araghchi arrived in Damascus on Sunday.\n\n"
                            "“I clearly announce full support to Syria,” Araghchi said. He left on Monday.\n\n"
@@ -244,3 +258,34 @@ def test_we_of_a_spokesperson_is_the_body_they_speak_for(model):
                            "at the invitation of the Syrian government,” he said. Iran has advisers there.")
     assert "We" in [m.text for m in one(found, "Iran").mentions]
     assert "he" in [m.text for m in one(found, "Esmaeil Baqaei").mentions]
+
+
+def test_names_are_written_as_in_the_text(model):
+    text = "The attack was condemned, said Hadi al-Amiri, the leader of the Badr Organization."
+    found = extract(model, text)
+    amiri = one(found, "Hadi al-Amiri")
+    assert amiri.name == "Hadi al-Amiri"
+    assert all(text[m.start:m.end] == m.text for a in found for m in a.mentions)
+
+
+def test_party_adjectives_are_no_actors(model):
+    found = extract(model, "Democratic lawmakers and Republican senators clashed over the bill. "
+                           "Democrats said the Republican plan would fail.")
+    assert not named(found, "Democratic") and not named(found, "Republican")
+    assert one(found, "Democrats").type == "group"
+
+
+def test_title_parts_datelines_and_places_are_no_actors(model):
+    found = extract(model, "BEIRUT, Lebanon — Taliban fighters clashed with Pakistani troops near the Torkham "
+                           "crossing, officials said. Secretary of State Antony Blinken traveled to Cairo. "
+                           "Senator Chuck Schumer, the Democratic leader, said COVID-19 had spread.")
+    for wrong in ("BEIRUT", "Torkham", "Secretary", "State", "COVID-19"):
+        assert not named(found, wrong), wrong
+    assert one(found, "Antony Blinken").role == "Secretary of State"
+    assert one(found, "Chuck Schumer").mentions[-1].text == "Democratic leader"  # the apposition is him
+
+
+def test_affiliation_does_not_cross_sentences(model):
+    found = extract(model, "The army said it targeted Islamic Jihad commanders. "
+                           "Prime Minister Benjamin Netanyahu vowed to continue.")
+    assert one(found, "Benjamin Netanyahu").affiliation is None

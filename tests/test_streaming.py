@@ -63,3 +63,13 @@ def test_jobs_2_keeps_input_order_and_every_record(tmp_path):
     assert [r["source"] for r in records] == sources
     assert [r["title"] for r in records if r["error"] is None] == [f"Story number {i}" for i in range(9)]
     assert records[4]["error"] is not None
+
+
+def test_jobs_2_with_a_model_that_cannot_load_fails_with_one_line(tmp_path):
+    """A worker whose model fails to load must end the run with the reason, not hang the pool."""
+    sources = short_articles(tmp_path, 3)
+    result = subprocess.run(CLI + ["analyze", *sources, "-f", "jsonl", "--jobs", "2", "--model", "no_such_model_x"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "cannot load spaCy model 'no_such_model_x'" in result.stderr
+    assert "Traceback" not in result.stderr
