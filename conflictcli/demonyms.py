@@ -200,6 +200,7 @@ def _groups() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _clean(text: str) -> str:
     text = " ".join(text.replace("’", "'").split())
     for prefix in ("the ", "The "):

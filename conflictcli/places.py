@@ -110,8 +110,9 @@ def _recognise(doc) -> list[_Span]:
     return spans
 
 
-def _text(doc) -> str:
-    """doc.text, built once: spaCy joins every token on each access, which made this stage quadratic."""
+def doc_text(doc) -> str:
+    """doc.text, built once per doc (the actor stage shares it): spaCy joins every token on each access, which
+    made this stage quadratic."""
     if "text" not in doc.user_data:
         doc.user_data["text"] = doc.text
     return doc.user_data["text"]
@@ -134,16 +135,16 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
         tokens = tokens[:-1]
     start, end = tokens.start_char, tokens.end_char
-    text = _text(doc)[start:end]
+    text = doc_text(doc)[start:end]
     division = False
     core = text
     if tokens[-1].lower_ in DIVISION_NOUNS and len(tokens) > 1:
         division = True
-        core = _text(doc)[start:tokens[-1].idx].strip()
+        core = doc_text(doc)[start:tokens[-1].idx].strip()
     elif tokens.end < len(doc) and doc[tokens.end].lower_ in DIVISION_NOUNS:
         division = True
         end = doc[tokens.end].idx + len(doc[tokens.end].text)
-        text = _text(doc)[start:end]
+        text = doc_text(doc)[start:end]
     if label == "NORP":
         place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
         if place is not None:
@@ -275,7 +276,7 @@ def _dateline(tokens) -> bool:
     after = doc[tokens.end].text if tokens.end < len(doc) else ""
     if after not in (",", "(", "-", "—", "–") or not tokens[0].is_upper:
         return False
-    before = _text(doc)[:tokens.start_char].rstrip(" \t")
+    before = doc_text(doc)[:tokens.start_char].rstrip(" \t")
     return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
 
 
@@ -297,7 +298,7 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
         division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]
         if candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division):
             end = doc[end_tok].idx + len(doc[end_tok].text) if division else tokens.end_char
-            return _Span(tokens.start_char, end, _text(doc)[tokens.start_char:end], tokens.text, division=division,
+            return _Span(tokens.start_char, end, doc_text(doc)[tokens.start_char:end], tokens.text, division=division,
                          candidates=candidates, weak=True), width + division
     if token.pos_ in ("ADJ", "PROPN", "NOUN") and (place := gazetteer.demonym(token.text)) is not None:
         return _Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,

@@ -289,3 +289,11 @@ def test_affiliation_does_not_cross_sentences(model):
     found = extract(model, "The army said it targeted Islamic Jihad commanders. "
                            "Prime Minister Benjamin Netanyahu vowed to continue.")
     assert one(found, "Benjamin Netanyahu").affiliation is None
+
+
+def test_counted_victims_and_location_are_no_affiliation(model):
+    found = extract(model, "Fighting killed 12 people in the Libyan capital on Tuesday. Rohingya refugees in "
+                           "Bangladesh fear a return. Myanmar's military junta bombed villages.")
+    assert not [m for a in found for m in a.mentions if m.text == "people"]
+    assert one(found, "Rohingya refugees").affiliation is None
+    assert "Myanmar's military junta" in one(found, "Myanmar").aliases
