@@ -143,7 +143,7 @@ def analyze(source_or_text: str, model: str | None = None, timeout: float = DEFA
             max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Analyze a URL, a file path, "-" (stdin) or, failing those, the string itself as article text.
 
-    For example `analyze("samples/syria-iraqi-militias.txt").actors[0].name` is "Bashar Assad".
+    For example `analyze("samples/syria-iraqi-militias.txt").quotes` lists the article's 13 statements.
     """
     options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
     if source_or_text == "-" or is_url(source_or_text) or _is_path(source_or_text):
