@@ -200,7 +200,7 @@ def _groups() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _clean(text: str) -> str:
     text = " ".join(text.replace("’", "'").split())
     for prefix in ("the ", "The "):

@@ -111,7 +111,7 @@ def _connection() -> sqlite3.Connection:
 _COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def lookup(name: str) -> tuple[Candidate, ...]:
     """Every place `name` may denote (any spelling the normalisation equates), most populous first."""
     key = normalize(name)

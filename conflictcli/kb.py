@@ -24,7 +24,7 @@ class Entry:
     aliases: tuple[str, ...]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Comparison form of a name: no accents, case folded, apostrophes dropped, hyphens as spaces, no 'the'."""
     s = unicodedata.normalize("NFKD", text)
@@ -66,7 +66,7 @@ def _by_key() -> dict[str, Entry]:
     return {entry.key: entry for entry in entries()}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def lookup(text: str) -> Entry | None:
     """The entry a surface form names ("the HTS", "Daesh"), else None. Short acronyms must match their case."""
     stripped = re.sub(r"^(the|The)\s+", "", " ".join(text.split()))
