@@ -89,38 +89,42 @@ def _format(fmt: str | None, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _report(articles: Iterable, total: int) -> Iterator:
-    """Pass articles through, reporting errors and warnings on stderr, with a progress bar on a terminal."""
-    progress = None
-    if total > 1 and sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import Progress
+class Reporter:
+    """Passes articles through, reporting errors and warnings on stderr (and progress on a terminal), and
+    remembers whether any source failed, for the exit code."""
 
-        progress = Progress(console=Console(stderr=True), transient=True)
-        task = progress.add_task("Analyzing", total=total)
-        progress.start()
-    failed = 0
-    try:
-        for article in articles:
-            if article.error is not None:
-                failed += 1
-                _err(f"{article.source}: {article.error}")
-            for warning in article.warnings:
-                _err(f"{article.source}: warning: {warning}")
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def __call__(self, articles: Iterable, total: int) -> Iterator:
+        progress = None
+        if total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            progress = Progress(console=Console(stderr=True), transient=True)
+            task = progress.add_task("Analyzing", total=total)
+            progress.start()
+        try:
+            for article in articles:
+                if article.error is not None:
+                    self.failed += 1
+                    _err(f"{article.source}: {article.error}")
+                for warning in article.warnings:
+                    _err(f"{article.source}: warning: {warning}")
+                if progress is not None:
+                    progress.advance(task)
+                yield article
+        finally:
             if progress is not None:
-                progress.advance(task)
-            yield article
-    finally:
-        if progress is not None:
-            progress.stop()
-    _report.failed = failed  # type: ignore[attr-defined]
+                progress.stop()
 
 
 def _run(body, debug: bool) -> None:
-    """Run a command body, mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage."""
-    _report.failed = 0  # type: ignore[attr-defined]
+    """Run body(reporter), mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage."""
+    report = Reporter()
     try:
-        body()
+        body(report)
     except Usage as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -137,7 +141,7 @@ def _run(body, debug: bool) -> None:
 
         _err(str(exc) if isinstance(exc, SourceError) else f"unexpected error: {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from None
-    raise typer.Exit(1 if _report.failed else 0)  # type: ignore[attr-defined]
+    raise typer.Exit(1 if report.failed else 0)
 
 
 def _silence_stdout() -> None:
@@ -146,7 +150,7 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _analysis(sections: tuple[str, ...], sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
+def _analysis(report: Reporter, sections: tuple[str, ...], sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
               formats: tuple[str, ...], table: str | None = None) -> None:
     from .output import write
     from .pipeline import Options, analyze_many
@@ -154,7 +158,7 @@ def _analysis(sections: tuple[str, ...], sources, input_list, fmt, model, timeou
     chosen = _format(fmt, formats)
     items, stdin_data = _collect_sources(sources, input_list)
     options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
-    articles = _report(analyze_many(items, options, jobs=jobs, stdin_data=stdin_data), len(items))
+    articles = report(analyze_many(items, options, jobs=jobs, stdin_data=stdin_data), len(items))
     color = not (no_color or os.environ.get("NO_COLOR"))
     write(articles, chosen, sections, table=table, color=color)
 
@@ -178,10 +182,10 @@ def analyze(
       cat urls.txt | conflictcli analyze -i - -f jsonl > results.jsonl
       conflictcli analyze *.txt -f csv --table quotes > quotes.csv
     """
-    def body() -> None:
+    def body(report: Reporter) -> None:
         if table is not None and table not in ("actors", "quotes", "places", "articles"):
             raise Usage("--table must be actors, quotes, places or articles")
-        _analysis(("actors", "quotes", "places"), sources, input_list, fmt, model, timeout, max_bytes, jobs,
+        _analysis(report, ("actors", "quotes", "places"), sources, input_list, fmt, model, timeout, max_bytes, jobs,
                   no_color, ANALYZE_FORMATS, table)
     _run(body, debug)
 
@@ -192,7 +196,7 @@ def _section_command(section: str, formats: tuple[str, ...], examples: str):
         timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
         no_color: NoColor = False, debug: Debug = False,
     ) -> None:
-        _run(lambda: _analysis((section,), sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
+        _run(lambda report: _analysis(report, (section,), sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
                                formats), debug)
     command.__name__ = section
     command.__doc__ = examples
@@ -236,14 +240,14 @@ def text(
       conflictcli text https://example.com/news/story.html | wc -w
       conflictcli text page.html --title > article.txt
     """
-    def body() -> None:
+    def body(report: Reporter) -> None:
         from .pipeline import Options, read_ahead
         from .terminal import safe_text
 
         items, stdin_data = _collect_sources(sources, input_list)
         options = Options(timeout=timeout, max_bytes=max_bytes)
         first = True
-        for article in _report(read_ahead(items, options, workers=4, stdin_data=stdin_data), len(items)):
+        for article in report(read_ahead(items, options, workers=4, stdin_data=stdin_data), len(items)):
             if article.error is not None:
                 continue
             if not first:
