@@ -403,9 +403,11 @@ class _Attributor:
             return None
         phrase = {t.i for t in token.subtree}
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
-        first = subjects[0].left_edge if subjects and subjects[0].i not in phrase else clause
-        if token.i < first.i:
-            first = min((t for t in clause.subtree if t.i > max(phrase) and t.i >= first.i and not t.is_punct),
+        # with no subject (a misparse may make the clause's subject its root), the whole clause is the content
+        first = subjects[0].left_edge if subjects and subjects[0].i not in phrase else clause.left_edge
+        if token.i < first.i or first.i in phrase:
+            floor = max(phrase) + 1 if first.i in phrase else first.i
+            first = min((t for t in clause.subtree if t.i >= floor and not t.is_punct),
                         key=lambda t: t.i, default=first)
         last = clause.right_edge if token.i < clause.i else self.doc[max(clause.i, token.i - 1)]
         return self._trimmed(first, last, speaker)

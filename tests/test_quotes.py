@@ -118,6 +118,8 @@ def test_scare_quotes_are_not_quotes(nlp):
      "Iran's foreign minister"),
     ("According to the Syrian Observatory for Human Rights, 200 militiamen crossed the border overnight.",
      "200 militiamen crossed the border overnight", "Syrian Observatory for Human Rights"),
+    ("According to the monitor, based in London, about 300 Iraqi fighters riding in trucks crossed into Syria.",
+     "about 300 Iraqi fighters riding in trucks crossed into Syria", "monitor"),
     ("The fighters crossed the border overnight, the monitoring group said.",
      "The fighters crossed the border overnight", "the monitoring group"),
     ("Colonel Ali Hassan told reporters that the offensive had stalled.", "the offensive had stalled", "Ali Hassan"),
