@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 DATA_DIR = Path(__file__).parent / "data"
 CITY_FILE = "cities500.json"
 CITY_MIN_POPULATION = 100_000  # a populated place this big is a "city", smaller ones are "towns"
@@ -282,6 +282,13 @@ def _fill(db: sqlite3.Connection) -> None:
             core = DIVISION_WORDS.sub(" ", name).strip(" -")
             if core and core != name:
                 add_name(core, place, True)
+
+        for cc, code, name, lat, lon, population in _read_tsv("places_counties.tsv"):
+            place = next_id
+            next_id -= 1
+            db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       (place, None, name, "province", cc, code, float(lat), float(lon), int(population), 0))
+            add_name(name, place, True)
 
         for names_field, kind, lat, lon, cc, adjectives in _read_tsv("places_regions.tsv"):
             all_names = _split(names_field)

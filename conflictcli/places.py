@@ -11,7 +11,10 @@ region's adjective ("Kurdish") counts only where the region is named too: it mos
 
 Disambiguation: each candidate's prior is its population (log), with a bonus for countries and capitals and
 a malus for divisions named like their own capital (bare "Aleppo" is the city, "Hama province" the
-governorate); the article's context, the countries it names, weighs on top (Tripoli in a Lebanon story).
+governorate); the article's context weighs on top: the countries it names (Tripoli in a Lebanon story),
+counted without the name being decided ("Georgia" among US states), and the states or provinces its other
+places lie in, by their share ("McLean County" in a Kentucky story). "Athens, Georgia": a town followed by
+the state or country containing one of its readings keeps only such readings, both sides.
 """
 from __future__ import annotations
 
@@ -43,7 +46,9 @@ TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its c
 TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
 COUNTRY_NAMED = 1.5  # context bonus for a candidate in a country the article names,
 COUNTRY_SHARE = 1.0  # plus this times that country's share of the article's country mentions,
-DIVISION_NAMED = 1.0  # plus this for one in a province or state the article names
+DIVISION_NAMED = 1.0  # plus this for one in a province or state where other places of the article lie,
+DIVISION_SHARE = 2.0  # plus this times the share of the article's other places that lie there
+DIVISION_PASSES = 2  # a name's reading moves its neighbours': settle in this many rounds
 
 
 @dataclass
@@ -63,12 +68,18 @@ class _Span:
 def find_places(doc) -> list[Place]:
     """The places of a spaCy Doc, one Place per distinct location, mentions in text order."""
     spans = _recognise(doc)
-    countries = _context_countries(spans)
+    _apply_containment(doc, spans)
+    by_name = _context_countries(spans)
+    countries = sum(by_name.values(), Counter())
     for span in spans:
-        span.chosen = _choose(span, countries, set())
-    divisions = {(s.chosen.country, s.chosen.admin1) for s in spans if s.chosen.kind == "province" and not s.weak}
-    for span in spans:  # again, now knowing the provinces and states the article names
-        span.chosen = _choose(span, countries, divisions)
+        span.chosen = _choose(span, countries - by_name.get(_name_key(span), Counter()), Counter())
+    for _ in range(DIVISION_PASSES):  # again, knowing the provinces and states the article's other places lie in
+        divisions = _divisions_by_name(spans)
+        for span in spans:
+            key = _name_key(span)
+            others = Counter(d for name, found in divisions.items() if name != key for d in found)
+            named = len(divisions) - (key in divisions)
+            span.chosen = _choose(span, countries - by_name.get(key, Counter()), others, named)
     spans = [s for s in spans if not s.weak or _weak_ok(s.chosen, countries)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
@@ -155,7 +166,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         longer = doc[tokens.start:tokens.end + 2]  # "Trinidad" and "Tobago" -> "Trinidad and Tobago"
         if any(c.exact and c.kind == "country" for c in gazetteer.lookup(longer.text)):
             tokens, end, text, core = longer, longer.end_char, longer.text, longer.text
-    candidates = gazetteer.lookup(core)
+    candidates = (division and gazetteer.lookup(text)) or gazetteer.lookup(core)  # "Ohio County" whole first
     if not candidates and label in ("GPE", "LOC") and tokens[0].is_lower and DIRECTION.match(core):
         core = DIRECTION.sub("", core)  # "northern Syria"
         candidates = gazetteer.lookup(core)
@@ -309,12 +320,51 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
 # ---------------------------------------------------------------- disambiguation
 
 
-def _context_countries(spans: list[_Span]) -> Counter:
-    """Countries the article names: as countries, as adjectives, or through places that can only be there."""
-    counts: Counter = Counter()
+def _name_key(span: _Span) -> str:
+    return gazetteer.normalize(span.core)
+
+
+def _apply_containment(doc, spans: list[_Span]) -> None:
+    """"Tacoma, Washington", "Birmingham, Alabama", "Tripoli, Lebanon": a town followed by a comma and the
+    state or country it lies in. Where some reading of the pair fits that way, both keep only the readings
+    that fit. Lists of places ("Aleppo, Idlib and Hama", "Washington, Georgia and Florida") are left alone:
+    the pair must not be preceded or followed by another place of the list."""
+    text = doc_text(doc)
+    for i in range(len(spans) - 1):
+        town, container = spans[i], spans[i + 1]
+        if town.demonym or container.demonym or text[town.end:container.start] != ", ":
+            continue
+        if i > 0 and re.fullmatch(r",\s*", text[spans[i - 1].end:town.start]):
+            continue
+        if i + 2 < len(spans) and re.fullmatch(r",?\s*(?:and|or)?\s*", text[container.end:spans[i + 2].start]):
+            continue
+        pairs = [(t, c) for t in town.candidates for c in container.candidates
+                 if t.kind in ("city", "town", "province") and c.kind in ("province", "country") and t.id != c.id
+                 and t.country == c.country and (c.kind == "country" or t.admin1 == c.admin1)]
+        if pairs:
+            town.candidates = tuple(dict.fromkeys(t for t, _ in pairs))
+            container.candidates = tuple(dict.fromkeys(c for _, c in pairs))
+
+
+def _divisions_by_name(spans: list[_Span]) -> dict[str, set]:
+    """The first-level divisions (country, admin1) each name's chosen place lies in, or is."""
+    found: dict[str, set] = {}
+    for span in spans:
+        c = span.chosen
+        if not span.weak and not span.demonym and c.admin1 and c.kind in ("city", "town", "province"):
+            found.setdefault(_name_key(span), set()).add((c.country, c.admin1))
+    return found
+
+
+def _context_countries(spans: list[_Span]) -> dict[str, Counter]:
+    """Countries the article names, per name: as countries, as adjectives, or through places that can only
+    be there. Per name, so that a name's own mentions do not vote for its own reading ("Georgia" among US
+    states is not the country because it is the country)."""
+    by_name: dict[str, Counter] = {}
     for span in spans:
         if span.weak or not span.candidates:
             continue
+        counts = by_name.setdefault(_name_key(span), Counter())
         countries = {c.country for c in span.candidates if c.country}
         top = span.candidates[0]
         if len(countries) == 1:
@@ -324,7 +374,7 @@ def _context_countries(spans: list[_Span]) -> Counter:
         elif len(span.candidates) > 1 and top.kind in ("city", "town", "province") \
                 and top.population >= 10 * span.candidates[1].population:
             counts[top.country] += 1  # far bigger than any namesake
-    return counts
+    return by_name
 
 
 def _prior(c: Candidate, span: _Span) -> float:
@@ -353,15 +403,17 @@ def _prior(c: Candidate, span: _Span) -> float:
     return score
 
 
-def _choose(span: _Span, countries: Counter, divisions: set) -> Candidate:
+def _choose(span: _Span, countries: Counter, divisions: Counter, named: int = 0) -> Candidate:
+    """The best reading: prior, plus the countries the article names, plus the provinces and states its other
+    places lie in (`divisions`: how many of the `named` other names lie in each)."""
     total = sum(countries.values()) or 1
 
     def score(c: Candidate) -> float:
         bonus = 0.0
         if c.country and countries.get(c.country):
             bonus += COUNTRY_NAMED + COUNTRY_SHARE * countries[c.country] / total
-        if (c.country, c.admin1) in divisions and c.kind != "province":
-            bonus += DIVISION_NAMED
+        if divisions.get((c.country, c.admin1)):
+            bonus += DIVISION_NAMED + DIVISION_SHARE * divisions[(c.country, c.admin1)] / named
         return _prior(c, span) + bonus
 
     return max(span.candidates, key=score)

@@ -154,3 +154,40 @@ def test_index_is_a_built_sqlite_file():
     with sqlite3.connect(path) as db:
         kinds = dict(db.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
     assert kinds["country"] > 200 and kinds["province"] > 3000 and kinds["town"] > 100_000
+
+
+def place_named(places, name):
+    place = next((p for p in places if name in (p.name, p.canonical)), None)
+    assert place is not None, [p.name for p in places]
+    return place
+
+
+def test_us_county_is_a_place_of_its_own():
+    place = place_named(places_of("Flooding closed roads across Morris County on Tuesday, officials in New Jersey "
+                                  "said."), "Morris County")
+    assert (place.country, place.kind) == ("US", "province")
+    assert km(place.lat, place.lon, 40.86, -74.54) < 50  # not Morris County, Kansas or Texas
+
+
+def test_town_comma_state_keeps_the_readings_that_contain():
+    places = places_of("Students in Athens, Georgia, marched on Saturday.")  # alone, each means abroad
+    assert (place_named(places, "Georgia").country, place_named(places, "Georgia").kind) == ("US", "province")
+    assert km(place_named(places, "Athens").lat, place_named(places, "Athens").lon, 33.96, -83.38) < 50
+
+
+def test_a_list_of_places_is_not_read_as_town_and_state():
+    places = places_of("Storms hit Aleppo, Idlib and Hama on Friday, the monitor said.")
+    assert place_named(places, "Aleppo").kind == "city" and place_named(places, "Idlib").country == "SY"
+
+
+def test_a_name_does_not_vote_for_its_own_reading():
+    place = place_named(places_of("The governors of Alabama, Tennessee and Georgia met in Nashville to discuss "
+                                  "the drought."), "Georgia")
+    assert (place.country, place.kind) == ("US", "province")
+
+
+def test_the_state_the_other_places_lie_in_decides_a_county():
+    places = places_of("Schools in Owensboro will reopen on Monday. Daviess County, Muhlenberg County and "
+                       "McLean County received state grants, the Kentucky governor said.")
+    place = place_named(places, "McLean County")
+    assert km(place.lat, place.lon, 37.53, -87.26) < 50  # Kentucky's, not the bigger one in Illinois
