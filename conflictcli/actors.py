@@ -138,7 +138,7 @@ def find_actors(doc, places: list[Place]) -> list[Actor]:
     parsed = doc.has_annotation("DEP")  # unnamed actors and pronouns need the parse
     nominal = _nominal_candidates(doc, taken, place_spans) if parsed else []
     clusters = _merge(doc, named, nominal, parsed)
-    actors = [_actor(c) for c in clusters]
+    actors = [_actor(c, doc_text(doc)) for c in clusters]
     return sorted(actors, key=lambda a: (-a.count, a.first))
 
 
@@ -886,7 +886,8 @@ def _best_role(roles: list[str]) -> str:
                                      roles.count(r), len(r)))
 
 
-def _actor(cluster: Cluster) -> Actor:
+def _actor(cluster: Cluster, text: str) -> Actor:
+    """The actor of a cluster; its mentions quote `text` exactly (candidates' texts have white space folded)."""
     mentions = sorted(cluster.mentions, key=lambda c: c.start)
     kind = cluster.key[0]
     if kind == "person":
@@ -921,7 +922,7 @@ def _actor(cluster: Cluster) -> Actor:
         aliases += [a for a in demonyms.country_aliases(cluster.key[1]) if a not in aliases and a != name]
     return Actor(name=name, type=type_, role=_best_role(roles) if roles else None,
                  affiliation=_majority(affiliations) if affiliations else None, aliases=aliases,
-                 mentions=[Mention(m.start, m.end, m.text) for m in mentions])
+                 mentions=[Mention(m.start, m.end, text[m.start:m.end]) for m in mentions])
 
 
 def _majority(values: list):

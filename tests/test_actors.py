@@ -1,6 +1,7 @@
 """Actor extraction on the real spaCy model: the founding article, one test per merging rule, edge cases."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pycountry
@@ -230,7 +231,7 @@ def test_pronouns_join_their_clear_referent_only(model):
     assert not any(alias in ("I", "He", "we") for a in found for alias in a.aliases)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("CONFLICTCLI_HYPOTHESIS_HUNT", 0)) or 25, derandomize=not os.environ.get("CONFLICTCLI_HYPOTHESIS_HUNT"), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(list("abc XYZ.,:;“”\"'()-\n\tIéШ明0") + ["Assad", " said ", "HTS", " Iran", " he ",
                                                                        "Bashar ", "militias", " we "]),
                 max_size=80).map("".join))
