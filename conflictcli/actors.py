@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from . import demonyms, gazetteer, kb
 from .models import Actor, Mention, Place
-from .places import doc_text
+from .nlp import doc_text
 
 # Words of a title or office ("Foreign Minister", "Defense Secretary"): heads and their modifiers.
 ROLE_HEADS = frozenset("""

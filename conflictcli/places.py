@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from . import gazetteer
 from .gazetteer import Candidate
 from .models import Mention, Place
+from .nlp import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the model puts on toponyms it gets wrong
@@ -119,14 +120,6 @@ def _recognise(doc) -> list[_Span]:
         i += width
     spans.sort(key=lambda s: s.start)
     return spans
-
-
-def doc_text(doc) -> str:
-    """doc.text, built once per doc (the actor stage shares it): spaCy joins every token on each access, which
-    made this stage quadratic."""
-    if "text" not in doc.user_data:
-        doc.user_data["text"] = doc.text
-    return doc.user_data["text"]
 
 
 def _token_end(doc, char_end: int) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import speech
 from .models import Actor
+from .nlp import doc_text
 
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod"}
 NP_RIGHT_PREPS = {"for", "of", "at", "from", "with", "in"}
@@ -89,7 +90,7 @@ class Referents:
 
     def __init__(self, doc, actors: list[Actor]):
         self.doc = doc
-        self.text = doc.text  # doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.sents = list(doc.sents)
         self.refs: list[Ref] = []
         self.by_name: dict[str, Referent] = {}
