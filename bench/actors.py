@@ -22,7 +22,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def predict_gold(gold_dir: Path, out: Path) -> None:
-    from conflictcli.pipeline import analyze
+    from conflictcli.pipeline.analyze import analyze
 
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -31,7 +31,7 @@ def predict_gold(gold_dir: Path, out: Path) -> None:
 
 
 def predict_thirdparty(path: Path, out: Path, limit: int | None) -> None:
-    from conflictcli.pipeline import analyze
+    from conflictcli.pipeline.analyze import analyze
 
     with open(path, encoding="utf-8") as f:
         docs = [json.loads(line) for line in f if line.strip()][:limit]

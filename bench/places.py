@@ -39,7 +39,7 @@ def startup_ms(runs: int = 7) -> tuple[float, float]:
 
 
 def predict(nlp, text: str) -> dict:
-    from conflictcli.places import find_places
+    from conflictcli.places.find import find_places
 
     doc = nlp(text)
     return {"title": None, "text": text, "actors": [], "quotes": [],
@@ -74,7 +74,7 @@ def _totals(result: dict) -> dict:
 
 
 def run_gold(nlp, gold_dir: Path, show: bool) -> dict:
-    from conflictcli.pipeline import Options, prepare
+    from conflictcli.pipeline.analyze import Options, prepare
 
     with tempfile.TemporaryDirectory() as tmp:
         for gold_file in sorted(gold_dir.glob("*.json")):
@@ -98,7 +98,7 @@ def main() -> None:
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
 
-    from conflictcli import nlp as nlp_module
+    from conflictcli.nlp import model as nlp_module
 
     wall, cpu = startup_ms()
     print(f"gazetteer start-up (import + open + first lookup, index built): {wall:.1f} ms wall, {cpu:.1f} ms CPU")

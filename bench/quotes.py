@@ -26,7 +26,7 @@ POLNEAR_METRICS = ("quote_direct_precision", "quote_direct_recall", "quote_direc
 
 
 def predict(paths: list[Path], out_dir: Path, names: list[str]) -> None:
-    from conflictcli.pipeline import analyze_many
+    from conflictcli.pipeline.analyze import analyze_many
 
     for name, article in zip(names, analyze_many([str(p) for p in paths])):
         (out_dir / f"{name}.json").write_text(json.dumps(article.to_dict(), ensure_ascii=False), encoding="utf-8")

@@ -48,8 +48,9 @@ print(json.dumps({"load": t1 - t0, "run": time.perf_counter() - t1, "cpu": time.
 # Run in a subprocess: the library path the CLI takes (analyze_many -> jsonl), the model loaded first.
 OURS_DRIVER = """
 import json, os, sys, time
-from conflictcli import nlp, pipeline
-from conflictcli.output import write_jsonl
+from conflictcli.nlp import model as nlp
+from conflictcli.pipeline import analyze as pipeline
+from conflictcli.output.writers import write_jsonl
 paths = open(sys.argv[2], encoding="utf-8").read().splitlines()
 t0 = time.perf_counter(); nlp.load(sys.argv[1]); pipeline.analyze("Warm up: Reuters said the army entered Aleppo.", model=sys.argv[1])
 t1 = time.perf_counter(); c1 = time.process_time()
@@ -84,7 +85,7 @@ def read_corpus(paths: list[str]) -> list[str]:
 
 def sample_paragraphs() -> list[str]:
     """Paragraphs of the project's own samples (HTML samples through the project's own extraction)."""
-    from conflictcli.pipeline import Options, prepare
+    from conflictcli.pipeline.analyze import Options, prepare
 
     paragraphs: list[str] = []
     for path in sorted((ROOT / "samples").iterdir()):
@@ -247,7 +248,7 @@ def main() -> None:
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from conflictcli.nlp import resolve_model
+    from conflictcli.nlp.model import resolve_model
 
     model = resolve_model(args.model)
     model_args = ["--model", model]

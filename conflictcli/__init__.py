@@ -11,14 +11,14 @@ __version__ = "0.1.0"
 
 def analyze(source_or_text: str, **options):
     """Analyze a URL, a file path, "-" (stdin) or article text; returns a conflictcli.models.Article."""
-    from .pipeline import analyze as _analyze
+    from conflictcli.pipeline.analyze import analyze as _analyze
 
     return _analyze(source_or_text, **options)
 
 
 def analyze_many(sources, **options):
     """Stream one Article per source, in input order; see conflictcli.pipeline.analyze_many."""
-    from .pipeline import analyze_many as _analyze_many
+    from conflictcli.pipeline.analyze import analyze_many as _analyze_many
 
     return _analyze_many(sources, **options)
 

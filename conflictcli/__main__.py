@@ -1,3 +1,3 @@
-from .cli import main
+from conflictcli.cli import main
 
 main()

@@ -8,9 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from .terminal import safe_line
+from conflictcli import __version__
+from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from conflictcli.output.terminal import safe_line
 
 EPILOG_SOURCES = "SOURCE is an http(s) URL, a file (HTML or text, told apart by content) or - for stdin."
 app = typer.Typer(
@@ -59,8 +59,8 @@ def _err(message: str) -> None:
 
 def _collect_sources(sources: list[str] | None, input_list: str | None) -> tuple[list[str], bytes | None]:
     """The sources to process and, when one of them is stdin, stdin's bytes (read once, up front)."""
-    from .sources import read_input_list
-    from .errors import SourceError
+    from conflictcli.sources.resolve import read_input_list
+    from conflictcli.errors import SourceError
 
     items = list(sources or [])
     stdin_data = None
@@ -137,7 +137,7 @@ def _run(body, debug: bool) -> None:
     except Exception as exc:  # no traceback reaches the user unless --debug
         if debug:
             raise
-        from .errors import SourceError
+        from conflictcli.errors import SourceError
 
         _err(str(exc) if isinstance(exc, SourceError) else f"unexpected error: {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from None
@@ -152,8 +152,8 @@ def _silence_stdout() -> None:
 
 def _analysis(report: Reporter, sections: tuple[str, ...], sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
               formats: tuple[str, ...], table: str | None = None) -> None:
-    from .output import write
-    from .pipeline import Options, analyze_many
+    from conflictcli.output.writers import write
+    from conflictcli.pipeline.analyze import Options, analyze_many
 
     chosen = _format(fmt, formats)
     items, stdin_data = _collect_sources(sources, input_list)
@@ -241,8 +241,8 @@ def text(
       conflictcli text page.html --title > article.txt
     """
     def body(report: Reporter) -> None:
-        from .pipeline import Options, read_ahead
-        from .terminal import safe_text
+        from conflictcli.pipeline.analyze import Options, read_ahead
+        from conflictcli.output.terminal import safe_text
 
         items, stdin_data = _collect_sources(sources, input_list)
         options = Options(timeout=timeout, max_bytes=max_bytes)

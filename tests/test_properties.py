@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conflictcli.models import Article
-from conflictcli.pipeline import prepare_text, run_nlp
+from conflictcli.pipeline.analyze import prepare_text, run_nlp
 
 # Fixed examples by default (a CI run is repeatable); CONFLICTCLI_HYPOTHESIS_HUNT=1000 hunts with fresh ones.
 HUNT = int(os.environ.get("CONFLICTCLI_HYPOTHESIS_HUNT", "0"))

@@ -1,0 +1,117 @@
+"""Raw bytes to clean article text and metadata: trafilatura for HTML, our own rules for plain text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from conflictcli.sources.clean import clean_text, split_title
+from conflictcli.sources.decode import decode_bytes
+from conflictcli.errors import SourceError
+from conflictcli.sources.resolve import RawDocument
+from conflictcli.output.terminal import safe_text
+
+MAGIC = [
+    (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip archive"), (b"RIFF", "RIFF media"),
+    (b"\x7fELF", "executable"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"),
+]
+HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+PRECISION_KEEPS = 0.5  # favor_precision sometimes drops most of an article; below this share of the default, use it
+CHAR_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?")
+WORD = re.compile(r"[^\W\d_]{2,}")
+SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
+BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # never in text; ESC is hostile text, not binary
+
+
+@dataclass
+class Extracted:
+    text: str
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    is_html: bool = False
+
+
+def drop_control_references(html: str) -> str:
+    """Remove character references to control characters (&#27; is ESC): the parser chokes on them and
+    loses the whole page, and they would bring back the escape sequences removed from the raw text."""
+    def replace(match: re.Match) -> str:
+        digits = match.group(1)
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        return "" if (code < 32 and code not in (9, 10, 13)) or code == 127 else match.group(0)
+    return CHAR_REFERENCE.sub(replace, html)
+
+
+def looks_like_html(raw: RawDocument, text: str) -> bool:
+    if raw.content_type in ("text/html", "application/xhtml+xml"):
+        return True
+    return bool(HTML_HINT.search(text[:4096].encode("utf-8", "replace")))
+
+
+def extract(raw: RawDocument) -> Extracted:
+    """Decide HTML or text from the content, extract, clean. Raises SourceError when nothing is left."""
+    head = raw.data[:16]
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            raise SourceError(f"binary content ({kind}), not an article")
+    text = decode_bytes(raw.data, raw.charset)
+    sample = text[:65536]
+    if len(BINARY_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise SourceError("binary content, not an article")
+    text = safe_text(text.replace("\r\n", "\n").replace("\r", "\n"))  # no escape or control characters
+    if not text.strip():
+        raise SourceError("empty input")
+    result = _from_html(drop_control_references(text), raw.url) if looks_like_html(raw, text) else _from_text(text)
+    if not result.text.strip():
+        raise SourceError("no article text found")
+    return result
+
+
+def _from_text(text: str) -> Extracted:
+    title, body = split_title(text)
+    return Extracted(text=clean_text(body, title), title=title)
+
+
+def _from_html(html: str, url: str | None) -> Extracted:
+    """trafilatura in precision mode, unless that lost most of what its default mode finds; then our cleaner."""
+    precise = _trafilatura(html, url, favor_precision=True, with_metadata=True)
+    default = _trafilatura(html, url, with_metadata=precise is None)
+    if precise is None and default is None:
+        raise SourceError("no article text found in the HTML")
+    body = pick_body(precise.text if precise else "", default.text if default else "")
+    meta = precise or default
+    title = (meta.title or "").strip() or None
+    site = meta.sitename or (urlsplit(url).hostname if url else None)
+    text = clean_text(body, title)
+    if not has_prose(text):
+        raise SourceError("no article text found in the HTML (only navigation or labels)")
+    return Extracted(text=text, title=title, site=site, author=meta.author,
+                     date=meta.date, url=meta.url or url, is_html=True)
+
+
+def has_prose(text: str) -> bool:
+    """At least one line that reads like a sentence, not a menu ("Home / World / Politics / About us")."""
+    for line in text.splitlines():
+        words = WORD.findall(line)
+        if len(words) >= 8 or (len(words) >= 4 and SENTENCE_END.search(line)):
+            return True
+    return False
+
+
+def pick_body(precise: str, default: str) -> str:
+    """The precision-mode text, unless it kept less than PRECISION_KEEPS of what the default mode found."""
+    return default if len(precise) < PRECISION_KEEPS * len(default) else precise
+
+
+def _trafilatura(html: str, url: str | None, **options):
+    """One trafilatura pass (comments excluded, tables kept), or None when it finds no text or chokes."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True, **options)
+    except Exception:  # lxml and trafilatura raise many kinds on broken markup; that page just has no text
+        return None
+    return doc if doc is not None and (doc.text or "").strip() else None
