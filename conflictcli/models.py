@@ -82,6 +82,7 @@ class Article:
     site: str | None = None
     author: str | None = None
     date: str | None = None
+    credits: list[str] = field(default_factory=list)  # credit and byline lines, taken out of `text`
     language: str | None = None
     text: str = ""  # what was analyzed: the title, a blank line, then the body; every offset points into it
     body_start: int = 0  # where the body starts in `text` (0 when there is no title)
@@ -110,6 +111,7 @@ class Article:
             "site": self.site,
             "author": self.author,
             "date": self.date,
+            "credits": list(self.credits),
             "language": self.language,
             "word_count": self.word_count,
             "text": self.text,

@@ -6,15 +6,19 @@ every example, and that no rule fires on real article sentences). Actions:
   "line"   drop the line (share bars, newsletter pitches, cookie notices, copyright lines...);
   "block"  drop the line and the teaser headlines right after it ("Related posts", "Don't miss"), which
            stop at the first line that reads like a sentence, so the article carries on after the block;
-  "tail"   drop the line and everything after it (a comment section), but only in the last part of the
-           text, so an article that says "Comments" early keeps its body.
+  "tail"   drop the line and everything after it (a comment section), but only when everything after it
+           is boilerplate too (lines other rules drop, or short
+           non-sentences: names, dates, "Reply", teaser headlines). Otherwise only the line goes: a text with
+           "Leave a Reply" in its middle (articles pasted one after another) keeps every article.
+clean() also says how much it removed and by which rules, so a large removal can be reported to the user.
 To handle a new kind of chrome, add a Rule with an example; nothing else needs to change.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,6 @@ RULES: list[Rule] = [
          "line", "4 min read"),
 ]
 COMPILED = [(rule, re.compile(rf"^(?:{rule.pattern})$", re.I)) for rule in RULES]
-TAIL_ZONE = 0.5  # "tail" rules act only after this share of the text's characters
 BLOCK_MAX_LINES = 12  # a teaser block never swallows more lines than this
 TEASER_MAX_WORDS = 20
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -253,33 +256,68 @@ def strip_markup(line: str) -> str:
     return re.sub(r"\s+", " ", stripped.replace("&nbsp;", " ")).strip()
 
 
+@dataclass
+class Cleaned:
+    text: str
+    words_in: int = 0
+    removed: Counter = field(default_factory=Counter)  # words removed, by rule name ("title" for title repeats)
+
+    @property
+    def words_removed(self) -> int:
+        return sum(self.removed.values())
+
+
 def clean_text(text: str, title: str | None = None) -> str:
+    return clean(text, title).text
+
+
+def tail_is_boilerplate(lines: list[str]) -> bool:
+    """True when every line is empty, dropped by some rule, a short non-sentence (a name, a date, a teaser
+    headline), or a one-sentence standfirst right under a teaser headline. An article paragraph is none of these."""
+    under_headline = False
+    for line in lines:
+        if not line:
+            continue
+        if matching_rule(line) is not None:
+            under_headline = False
+        elif looks_like_teaser(line):
+            under_headline = True
+        elif under_headline and len(line.split()) <= TEASER_MAX_WORDS and not SENTENCE_BREAK.search(line):
+            under_headline = False
+        else:
+            return False
+    return True
+
+
+def clean(text: str, title: str | None = None) -> Cleaned:
     """Drop boilerplate lines and repeats of the title; keep the line structure, at most one blank line in a row."""
     lines = [strip_markup(tidy_spaces(line)) for line in text.splitlines()]
-    total = sum(len(line) for line in lines) or 1
     variants = title_variants(title) if title else set()
+    result = Cleaned(text="", words_in=sum(len(line.split()) for line in lines))
     kept: list[str] = []
-    seen_chars = content_seen = 0
-    in_block = 0
-    for line in lines:
+    content_seen = in_block = 0
+    for index, line in enumerate(lines):
         if not line:
             kept.append("")
             continue
-        position = seen_chars / total
-        seen_chars += len(line)
         content_seen += 1
         if variants and is_title_repeat(line, variants, near_top=content_seen <= 3):
+            result.removed["title"] += len(line.split())
             continue
         rule = matching_rule(line)
         if rule is None:
             if in_block and looks_like_teaser(line):
                 in_block -= 1
+                result.removed["teaser"] += len(line.split())
                 continue
             in_block = 0
             kept.append(line)
-        elif rule.action == "tail" and position >= TAIL_ZONE:
+            continue
+        if rule.action == "tail" and tail_is_boilerplate(lines[index + 1:]):
+            result.removed[rule.name] += sum(len(rest.split()) for rest in lines[index:])
             break
-        elif rule.action == "block":
+        result.removed[rule.name] += len(line.split())
+        if rule.action == "block":
             in_block = BLOCK_MAX_LINES
-    paragraphs = "\n".join(kept)
-    return re.sub(r"\n{3,}", "\n\n", paragraphs).strip()
+    result.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return result

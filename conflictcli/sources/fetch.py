@@ -13,7 +13,6 @@ import socket
 import ssl
 import time
 import zlib
-from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
 from urllib3.exceptions import HTTPError as Urllib3Error
@@ -25,6 +24,7 @@ from conflictcli import __version__
 from conflictcli.errors import SourceError
 from conflictcli.output.terminal import safe_line
 from conflictcli.sources import transport
+from conflictcli.sources.document import Document
 
 PROJECT_PAGE = "https://pypi.org/project/conflictcli/"  # the README's home: see the report
 USER_AGENT = f"conflictcli/{__version__} (news analysis; +{PROJECT_PAGE})"
@@ -35,14 +35,6 @@ CHUNK = 64 * 1024
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 SCHEMES = ("http", "https")
 PATH_SAFE = "/%:@!$&'()*+,;=-._~?[]"  # left as they are when percent-encoding a path (RFC 3986 pchar + query)
-
-
-@dataclass
-class Response:
-    url: str
-    data: bytes
-    content_type: str
-    charset: str | None
 
 
 def _parse_content_type(value: str) -> tuple[str, str | None]:
@@ -126,8 +118,9 @@ def _read_body(resp, max_bytes: int) -> bytes:
     return bytes(out)
 
 
-def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Response:
-    """GET url, following up to MAX_REDIRECTS http(s) redirects, all within `timeout` seconds."""
+def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """GET url, following up to MAX_REDIRECTS http(s) redirects, all within `timeout` seconds: a Document with
+    the body, the final URL, and the content type and charset the server declared."""
     deadline = time.monotonic() + timeout
     with transport.Watchdog(deadline) as watchdog:
         try:
@@ -147,8 +140,8 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_M
         return response
 
 
-def _follow(url: str, deadline: float, max_bytes: int) -> Response:
-    seen = set()
+def _follow(url: str, deadline: float, max_bytes: int) -> Document:
+    source, seen = url, set()
     for _ in range(MAX_REDIRECTS + 1):
         check_url(url)
         seen.add(url)
@@ -165,7 +158,7 @@ def _follow(url: str, deadline: float, max_bytes: int) -> Response:
                 raise SourceError(f"not an article: content type {mime}")
             data = _read_body(resp, max_bytes)
             complete = True
-            return Response(url=url, data=data, content_type=mime, charset=charset)
+            return Document(source=source, data=data, url=url, content_type=mime, charset=charset)
         finally:
             if not complete:  # a body left unread (a redirect, an error, a cap): that connection cannot be reused
                 resp.close()
