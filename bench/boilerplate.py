@@ -14,6 +14,12 @@ gain that shows in one half only is a rule fitted to its examples. Exits 1 when 
 the baseline's on a dataset.
 The baseline is trafilatura.extract(page bytes, include_comments=False), as in the evaluation's anchors;
 `python bench/boilerplate.py --baseline PAGE` runs just that on one page (it is the baseline's command).
+
+  python bench/boilerplate.py --rules ../shared/eval/boilerplate.py
+
+audits the rules instead: every line each rule drops from trafilatura's text of the dev pages, judged against
+the gold (in the aeb body or a "with" snippet: article, so the drop was wrong; else chrome), per half. A rule
+that drops chrome in one half only, or article text anywhere, was fitted to the pages it was written from.
 """
 from __future__ import annotations
 
@@ -68,10 +74,50 @@ def score(evaluator: str, command: str, passthrough: list[str]) -> dict:
     return totals
 
 
+def judge(module, page: dict, line: str) -> str:
+    """"article" when the dropped line is gold article text, else "chrome"."""
+    words = " ".join(module.tokenize(line))
+    if not words:
+        return "chrome"
+    if page["dataset"] == "aeb":
+        return "article" if words in " ".join(module.tokenize(page["body"])) else "chrome"
+    snippets = [" ".join(module.tokenize(s)) for s in page["with"]]
+    return "article" if any(s and (s in words or words in s) for s in snippets) else "chrome"
+
+
+def audit_rules(evaluator: str) -> int:
+    import gzip
+    from collections import Counter
+
+    from conflictcli.errors import SourceError
+    from conflictcli.sources.clean import clean
+    from conflictcli.sources.decode import decode_bytes
+    from conflictcli.sources.extract import drop_control_references, html_body
+
+    module = load_evaluator(evaluator)
+    counts: Counter = Counter()
+    for page in module.load_pages([module.DEFAULT_MANIFEST]):
+        data = page["file"].read_bytes()
+        html = decode_bytes(gzip.decompress(data) if page["html"].endswith(".gz") else data)
+        try:
+            body, meta = html_body(drop_control_references(html), page.get("url"))
+        except SourceError:
+            continue
+        for rule, line in clean(body, meta.title).dropped:
+            counts[rule, half(page["id"]), judge(module, page, line)] += 1
+    print(f"{'rule':<24} {'A chrome':>9} {'A article':>9} {'B chrome':>9} {'B article':>9}")
+    for rule in sorted({key[0] for key in counts}):
+        row = [counts[rule, part, verdict] for part in "AB" for verdict in ("chrome", "article")]
+        print(f"{rule:<24} " + " ".join(f"{n:>9}" for n in row))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--baseline":
         baseline_extract(argv[1])
         return 0
+    if len(argv) == 2 and argv[0] == "--rules":
+        return audit_rules(argv[1])
     if not argv or argv[0].startswith("-"):
         print(__doc__, file=sys.stderr)
         return 2

@@ -97,8 +97,6 @@ RULES: list[Rule] = [
          "line", "1.2k shares"),
     Rule("follow-us", rf"(follow (us|@\w+|.{{1,80}})|like us) on (.{{0,40}}\b{SOCIAL}\b).{{0,150}}",
          "line", "Follow us on Twitter and Facebook for the latest updates."),
-    Rule("follow-coverage", r"follow .{1,100} (at|on) https?://\S+",
-         "line", "Follow our full coverage of the election at https://example.com/election"),
     Rule("newsletter-pitch",
          r"(?=.*\b(sign up|signing up|subscribe|subscribing|register|join)\b)"
          r"(?=.*\b(newsletters?|inbox|mailing list|daily briefing|daily edition|by e-?mail|(email|news) alerts?)\b)"
@@ -108,25 +106,13 @@ RULES: list[Rule] = [
          "line", "The Morning Briefing Newsletter"),
     Rule("inbox-pitch", r".{0,120}\b(delivered|straight|right|directly|sent) (to|in|into) your inbox\b.{0,120}",
          "line", "Get the day's top headlines delivered to your inbox every morning."),
-    Rule("subscribe-pitch", r"(subscribe|subscribing)( now| today)?\b.{0,200}",
-         "line", "Subscribe now to our digital edition for the full story."),
-    Rule("signup-pitch",
-         r"(sign up|register|join)( now| today| free| for free)? to (get|receive|read|continue|unlock|access) .{0,150}",
-         "line", "Sign up to get the best content of the week, and great deals, as picked by the editors."),
     Rule("never-miss", r"never miss (a|an|the|another) .{0,150}",
          "line", "Never miss the latest news by signing up."),
-    Rule("app-pitch", r".{0,100}\bdownload (the|our) .{0,50}\bapps?\b.{0,150}",
-         "line", "For breaking news updates download the Daily News apps for iOS and Android."),
     Rule("feedback-pitch",
          r".{0,200}\b(we want to hear what you think|tell us what you think|we'd like to hear what you think|"
          r"(have|got) (a|any) (news )?tips?\?|submit your letter|send us your (letters?|feedback|tips?)).{0,300}",
          "line", "The Times publishes letters. We'd like to hear what you think about this or any of our articles."),
     # site notices
-    Rule("affiliate-disclosure",
-         r".{0,150}\b(this (post|article|page|story) (contains|may contain|includes) (affiliate links|references to "
-         r"products)|we may (earn|receive) (a )?(small )?(commission|compensation) (when|if|from) (you|purchases|links)|"
-         r"as an amazon associate)\b.{0,300}",
-         "line", "This post may contain affiliate links: we may earn a commission when you buy through them."),
     Rule("cookies",
          r".{0,80}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|uses cookies to|"
          r"cookie (policy|settings|preferences))\b.{0,250}",
@@ -151,8 +137,6 @@ RULES: list[Rule] = [
          "line", "Tags: Syria, Iraq, Iran"),
     Rule("photo-credit", r"(photo|image|picture|video)s?( credit)?\s*:.{0,120}",
          "line", "Photo credit: Reuters"),
-    Rule("shortcode", r".*\[([a-z_]+)( [\w-]+=[^\]]*)*\].*\[/\1\].*",
-         "line", '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'),
     Rule("date-label",
          r"(release date|last (modified|updated)|updated|published|posted( on)?)\s*:\s*[\w\s,.:/-]{0,40}",
          "line", "Last updated: 12 March 2024, 10:45"),
@@ -260,11 +244,19 @@ def strip_markup(line: str) -> str:
 class Cleaned:
     text: str
     words_in: int = 0
-    removed: Counter = field(default_factory=Counter)  # words removed, by rule name ("title" for title repeats)
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (rule name, line); "title", "teaser" too
+
+    @property
+    def removed(self) -> Counter:
+        """Words removed, by rule name."""
+        counts: Counter = Counter()
+        for name, line in self.dropped:
+            counts[name] += len(line.split())
+        return counts
 
     @property
     def words_removed(self) -> int:
-        return sum(self.removed.values())
+        return sum(len(line.split()) for _, line in self.dropped)
 
 
 def clean_text(text: str, title: str | None = None) -> str:
@@ -302,21 +294,21 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             continue
         content_seen += 1
         if variants and is_title_repeat(line, variants, near_top=content_seen <= 3):
-            result.removed["title"] += len(line.split())
+            result.dropped.append(("title", line))
             continue
         rule = matching_rule(line)
         if rule is None:
             if in_block and looks_like_teaser(line):
                 in_block -= 1
-                result.removed["teaser"] += len(line.split())
+                result.dropped.append(("teaser", line))
                 continue
             in_block = 0
             kept.append(line)
             continue
         if rule.action == "tail" and tail_is_boilerplate(lines[index + 1:]):
-            result.removed[rule.name] += sum(len(rest.split()) for rest in lines[index:])
+            result.dropped.extend((rule.name, rest) for rest in lines[index:] if rest)
             break
-        result.removed[rule.name] += len(line.split())
+        result.dropped.append((rule.name, line))
         if rule.action == "block":
             in_block = BLOCK_MAX_LINES
     result.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -83,13 +83,7 @@ def _from_text(doc: Document, text: str) -> Cleaned:
 
 
 def _from_html(doc: Document, html: str) -> Cleaned:
-    """trafilatura in precision mode, unless that lost most of what its default mode finds; then our cleaner."""
-    precise = _trafilatura(html, doc.url, favor_precision=True, with_metadata=True)
-    default = _trafilatura(html, doc.url, with_metadata=precise is None)
-    if precise is None and default is None:
-        raise SourceError("no article text found in the HTML")
-    body = pick_body(precise.text if precise else "", default.text if default else "")
-    meta = precise or default
+    body, meta = html_body(html, doc.url)
     doc.is_html = True
     doc.title = (meta.title or "").strip() or None
     doc.site = meta.sitename or (urlsplit(doc.url).hostname if doc.url else None)
@@ -98,6 +92,16 @@ def _from_html(doc: Document, html: str) -> Cleaned:
     if not has_prose(cleaned.text):
         raise SourceError("no article text found in the HTML (only navigation or labels)")
     return cleaned
+
+
+def html_body(html: str, url: str | None):
+    """trafilatura's text of the page (before our rules) and its metadata: precision mode, unless that lost most
+    of what the default mode finds."""
+    precise = _trafilatura(html, url, favor_precision=True, with_metadata=True)
+    default = _trafilatura(html, url, with_metadata=precise is None)
+    if precise is None and default is None:
+        raise SourceError("no article text found in the HTML")
+    return pick_body(precise.text if precise else "", default.text if default else ""), precise or default
 
 
 def has_prose(text: str) -> bool:

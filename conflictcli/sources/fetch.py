@@ -134,7 +134,9 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_M
             if watchdog.fired or isinstance(reason, (socket.timeout, TimeoutError, ReadTimeoutError,
                                                      ConnectTimeoutError)):
                 raise SourceError(f"timed out after {timeout:g} s") from None
-            raise SourceError(_network_reason(reason)) from None
+            proxy = transport.proxy_for(url) if _through_proxy(exc) else None
+            via = f" (through the proxy {transport.without_credentials(proxy)})" if proxy else ""
+            raise SourceError(_network_reason(reason) + via) from None
         if watchdog.fired:  # the watchdog's shutdown can look like a normal end of body
             raise SourceError(f"timed out after {timeout:g} s")
         return response
@@ -192,6 +194,10 @@ def _cause(exc: BaseException) -> BaseException:
         else:
             break
     return exc
+
+
+def _through_proxy(exc: BaseException) -> bool:
+    return isinstance(exc, ProxyError) or isinstance(getattr(exc, "reason", None), ProxyError)
 
 
 def _network_reason(exc: BaseException) -> str:

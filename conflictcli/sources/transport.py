@@ -188,6 +188,12 @@ def proxy_for(url: str) -> str | None:
     return proxies.get(urlsplit(url).scheme.lower()) or proxies.get("all")
 
 
+def without_credentials(proxy: str) -> str:
+    """The proxy URL fit for a message: user and password left out."""
+    parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+
+
 _managers: dict[str | None, urllib3.PoolManager] = {}
 _managers_lock = threading.Lock()
 

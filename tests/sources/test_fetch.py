@@ -5,6 +5,7 @@ hang, a traceback, or a body read whole before the cap is checked.
 """
 from __future__ import annotations
 
+import base64
 import socket
 import threading
 import time
@@ -263,11 +264,23 @@ def test_http_proxy_from_the_environment(server, monkeypatch):
     _proxy_env(monkeypatch, server.base)
     looked_up = []
     real = socket.getaddrinfo
-    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", lambda host, *a, **k: looked_up.append(host) or real(host, *a, **k))
+
+    def recorded(host, *args, **kwargs):
+        looked_up.append(host)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", recorded)
     response = fetch("http://news.example/ok", timeout=TIMEOUT)
     assert response.data == ARTICLE and response.url == "http://news.example/ok"
     assert server.proxied[-1] == "http://news.example/ok"
     assert "news.example" not in looked_up
+
+
+def test_proxy_credentials_are_sent_to_the_proxy(server, monkeypatch):
+    _proxy_env(monkeypatch, server.base.replace("http://", "http://reporter:s%40cret@"))
+    assert fetch("http://news.example/ok", timeout=TIMEOUT).data == ARTICLE
+    headers = {name.lower(): value for name, value in server.headers[-1].items()}  # names are case-insensitive
+    assert headers["proxy-authorization"] == "Basic " + base64.b64encode(b"reporter:s@cret").decode()
 
 
 def test_no_proxy_bypasses_the_proxy(server, monkeypatch):
@@ -275,10 +288,11 @@ def test_no_proxy_bypasses_the_proxy(server, monkeypatch):
     assert fetch(server.url("/ok"), timeout=TIMEOUT).data == ARTICLE
 
 
-def test_unreachable_proxy_is_the_reason_given(server, monkeypatch):
-    _proxy_env(monkeypatch, refused_url().rsplit("/", 1)[0])
+def test_unreachable_proxy_is_the_reason_given_without_its_password(server, monkeypatch):
+    proxy = refused_url().rsplit("/", 1)[0]
+    _proxy_env(monkeypatch, proxy.replace("http://", "http://user:secret@"))
     message, elapsed = failure(server.url("/ok"))
-    assert message == "connection refused" and elapsed < TIMEOUT
+    assert message == f"connection refused (through the proxy {proxy})" and elapsed < TIMEOUT
 
 
 def test_slow_name_resolution_keeps_to_the_deadline(monkeypatch):
