@@ -4,26 +4,19 @@ The transport is urllib3 (transport.py: pools, proxies from the environment, Ret
 Retry-After, and the deadline over the whole request). This module decides what a response means: it follows
 redirects itself so that every hop is checked (scheme, count, loops), refuses types that are not articles, and
 reads the body in chunks against the cap, decompressing gzip/deflate itself so that a small gzip cannot expand
-past the cap before it is checked.
+past the cap before it is checked. urllib3 is imported when the first URL is fetched, not with this module:
+the CLI imports the defaults below on every start.
 """
 from __future__ import annotations
 
-import http.client
 import socket
-import ssl
 import time
 import zlib
 from urllib.parse import quote, urljoin, urlsplit
 
-from urllib3.exceptions import HTTPError as Urllib3Error
-from urllib3.exceptions import (MaxRetryError, NameResolutionError, NewConnectionError, ProtocolError,
-                                ProxyError, ReadTimeoutError, ConnectTimeoutError)
-from urllib3.util import Timeout
-
 from conflictcli import __version__
 from conflictcli.errors import SourceError
 from conflictcli.output.terminal import safe_line
-from conflictcli.sources import transport
 from conflictcli.sources.document import Document
 
 PROJECT_PAGE = "https://pypi.org/project/conflictcli/"  # the README's home: see the report
@@ -80,6 +73,10 @@ def _request_path(url: str) -> str:
 
 def _open(url: str, deadline: float):
     """Send the GET through the pool (or the proxy) and return the response with its body still unread."""
+    from urllib3.util import Timeout
+
+    from conflictcli.sources import transport
+
     parts = urlsplit(url)
     target = f"{parts.scheme}://{parts.netloc}{_request_path(url)}"
     remaining = max(0.1, deadline - time.monotonic())
@@ -121,6 +118,10 @@ def _read_body(resp, max_bytes: int) -> bytes:
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """GET url, following up to MAX_REDIRECTS http(s) redirects, all within `timeout` seconds: a Document with
     the body, the final URL, and the content type and charset the server declared."""
+    from urllib3.exceptions import ConnectTimeoutError, ReadTimeoutError
+
+    from conflictcli.sources import transport
+
     deadline = time.monotonic() + timeout
     with transport.Watchdog(deadline) as watchdog:
         try:
@@ -182,6 +183,8 @@ def _redirect_target(url: str, location: str | None, status: int, seen: set[str]
 
 def _cause(exc: BaseException) -> BaseException:
     """The error under urllib3's wrappers (MaxRetryError, ProtocolError, ProxyError, NewConnectionError...)."""
+    from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError, ProtocolError, ProxyError
+
     for _ in range(8):
         if isinstance(exc, MaxRetryError) and exc.reason is not None:
             exc = exc.reason
@@ -197,11 +200,19 @@ def _cause(exc: BaseException) -> BaseException:
 
 
 def _through_proxy(exc: BaseException) -> bool:
+    from urllib3.exceptions import ProxyError
+
     return isinstance(exc, ProxyError) or isinstance(getattr(exc, "reason", None), ProxyError)
 
 
 def _network_reason(exc: BaseException) -> str:
     """One line saying why a request failed, for the exceptions urllib3, http.client, ssl and socket raise."""
+    import http.client
+    import ssl
+
+    from urllib3.exceptions import HTTPError as Urllib3Error
+    from urllib3.exceptions import ProtocolError
+
     if isinstance(exc, ConnectionRefusedError):
         return "connection refused"
     if isinstance(exc, socket.gaierror):
