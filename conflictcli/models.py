@@ -82,7 +82,6 @@ class Article:
     site: str | None = None
     author: str | None = None
     date: str | None = None
-    credits: list[str] = field(default_factory=list)  # credit and byline lines, taken out of `text`
     language: str | None = None
     text: str = ""  # what was analyzed: the title, a blank line, then the body; every offset points into it
     body_start: int = 0  # where the body starts in `text` (0 when there is no title)
@@ -91,6 +90,7 @@ class Article:
     places: list[Place] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    credits: list[str] = field(default_factory=list)  # credit and byline lines, taken out of `text`
 
     @property
     def body(self) -> str:
