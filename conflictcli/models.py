@@ -90,6 +90,7 @@ class Article:
     places: list[Place] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    credits: list[str] = field(default_factory=list)  # credit and byline lines, taken out of `text`
 
     @property
     def body(self) -> str:
@@ -110,6 +111,7 @@ class Article:
             "site": self.site,
             "author": self.author,
             "date": self.date,
+            "credits": list(self.credits),
             "language": self.language,
             "word_count": self.word_count,
             "text": self.text,

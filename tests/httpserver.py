@@ -12,6 +12,7 @@ import socket
 import socketserver
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager
 
 LIFETIME = 600.0  # seconds: the longest any server or handler lives
@@ -40,28 +41,44 @@ class _Handler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         sock = self.request
         sock.settimeout(5)
+        self.server.connections += 1
+        self.keep_alive = True
         try:
-            request = b""
-            while b"\r\n\r\n" not in request and len(request) < 65536:
-                chunk = sock.recv(4096)
-                if not chunk:
+            while self.keep_alive:  # only the keep-alive route leaves the connection open for another request
+                self.keep_alive = False
+                if not self.answer(sock):
                     return
-                request += chunk
-            head = request.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-            path = head[0].split(" ")[1] if head[0].count(" ") >= 2 else "/"
-            self.server.paths.append(path)
-            self.server.headers.append(dict(line.split(": ", 1) for line in head[1:] if ": " in line))
-            route = ROUTES.get(path.split("?", 1)[0], _not_found)
-            route(self, sock)
         except OSError:
             pass  # the client hung up, which is what half of these routes are for
+
+    def answer(self, sock) -> bool:
+        """Read one request and run its route; False when the client sent nothing."""
+        request = b""
+        while b"\r\n\r\n" not in request and len(request) < 65536:
+            chunk = sock.recv(4096)
+            if not chunk:
+                return False
+            request += chunk
+        head = request.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        path = head[0].split(" ")[1] if head[0].count(" ") >= 2 else "/"
+        if path.startswith("http://"):  # absolute form: we are being used as a proxy
+            self.server.proxied.append(path)
+            path = "/" + path.split("/", 3)[3] if path.count("/") >= 3 else "/"
+        self.path = path
+        self.server.paths.append(path)
+        self.server.hits[path] += 1
+        self.server.headers.append(dict(line.split(": ", 1) for line in head[1:] if ": " in line))
+        route = ROUTES.get(path.split("?", 1)[0], _not_found)
+        route(self, sock)
+        return True
 
     # helpers for routes
     def send(self, sock, status: str, headers: dict[str, str], body: bytes = b"", length: bool = True) -> None:
         lines = [f"HTTP/1.1 {status}"] + [f"{k}: {v}" for k, v in headers.items()]
         if length:
             lines.append(f"Content-Length: {len(body)}")
-        lines.append("Connection: close")
+        if not self.keep_alive:
+            lines.append("Connection: close")
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
 
     def wait(self, seconds: float) -> bool:
@@ -84,6 +101,22 @@ def _no_type(h, sock):
 def _status(code: str):
     def route(h, sock):
         h.send(sock, code, {"Content-Type": "text/html"}, f"<html><body><h1>{code}</h1></body></html>".encode())
+    return route
+
+
+def _keep_alive(h, sock):
+    """An article on a connection left open for the next request (connection reuse)."""
+    h.keep_alive = True
+    h.send(sock, "200 OK", {"Content-Type": "text/html; charset=utf-8"}, ARTICLE)
+
+
+def _busy_once(code: str, retry_after: str):
+    """`code` with Retry-After on the first request for a path (query included), the article after that."""
+    def route(h, sock):
+        if h.server.hits[h.path] == 1:
+            h.send(sock, code, {"Content-Type": "text/html", "Retry-After": retry_after}, b"<p>busy</p>")
+        else:
+            _ok(h, sock)
     return route
 
 
@@ -196,6 +229,10 @@ ROUTES = {
     "/500": _status("500 Internal Server Error"),
     "/503": _status("503 Service Unavailable"),
     "/403": _status("403 Forbidden"),
+    "/keep-alive": _keep_alive,
+    "/busy-once": _busy_once("503 Service Unavailable", "1"),
+    "/rate-limited-once": _busy_once("429 Too Many Requests", "1"),
+    "/busy-for-an-hour": _busy_once("503 Service Unavailable", "3600"),
     "/hang": _hang,
     "/trickle": _trickle,
     "/trickle-headers": _trickle_headers,
@@ -241,6 +278,9 @@ class FaultServer(socketserver.ThreadingTCPServer):
         self.stopping = threading.Event()
         self.paths: list[str] = []  # of each request, in arrival order
         self.headers: list[dict[str, str]] = []
+        self.hits: Counter[str] = Counter()  # requests per path (query included)
+        self.proxied: list[str] = []  # absolute-form request targets: requests sent to us as a proxy
+        self.connections = 0  # TCP connections accepted
         self.sent_bytes = 0
 
     @property

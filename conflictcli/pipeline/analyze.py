@@ -12,14 +12,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from conflictcli.errors import SourceError
-from conflictcli.sources.extract import Extracted, extract
-from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from conflictcli.nlp.language import detect_language
 from conflictcli.models import Article
+from conflictcli.nlp.language import detect_language
 from conflictcli.pipeline.stages import run_nlp
+from conflictcli.sources.document import Document
+from conflictcli.sources.extract import extract
+from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from conflictcli.sources.resolve import is_url, read_source
 
 FETCH_AHEAD = 8  # sources read ahead of the model, per worker
+METADATA = ("url", "title", "site", "author", "date", "credits")  # what an Article takes from its Document
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,15 @@ def prepare(source: str, options: Options, stdin_data: bytes | None = None) -> A
     """Read and extract one source into an Article without NLP results (or with `error` set)."""
     article = Article(source=source)
     try:
-        raw = read_source(source, timeout=options.timeout, max_bytes=options.max_bytes, stdin_data=stdin_data)
-        extracted = extract(raw)
+        doc = extract(read_source(source, timeout=options.timeout, max_bytes=options.max_bytes,
+                                  stdin_data=stdin_data))
     except SourceError as exc:
         article.error = str(exc)
         return article
     except Exception as exc:  # a parser's failure (or a bug) on one source must not lose the batch
         article.error = " ".join(f"cannot extract: {type(exc).__name__}: {exc}".split())[:300]
         return article
-    _fill(article, extracted)
+    _fill(article, doc)
     return article
 
 
@@ -54,24 +56,21 @@ def prepare_text(text: str, source: str = "<text>") -> Article:
     return article
 
 
-def extract_text(text: str) -> Extracted:
-    from conflictcli.sources.resolve import RawDocument
-
-    return extract(RawDocument(source="<text>", data=text.encode("utf-8")))
+def extract_text(text: str) -> Document:
+    return extract(Document(source="<text>", data=text.encode("utf-8")))
 
 
-def _fill(article: Article, extracted: Extracted) -> None:
-    article.url = extracted.url
-    article.title = extracted.title
-    article.site = extracted.site
-    article.author = extracted.author
-    article.date = extracted.date
-    if extracted.title:  # headlines name actors and places too: analyze them with the body
-        article.text = f"{extracted.title}\n\n{extracted.text}"
-        article.body_start = len(extracted.title) + 2
+def _fill(article: Article, doc: Document) -> None:
+    """The Article takes the Document's metadata and warnings, and analyzes its title and body together."""
+    for name in METADATA:
+        setattr(article, name, getattr(doc, name))
+    article.warnings.extend(doc.warnings)
+    if doc.title:  # headlines name actors and places too: analyze them with the body
+        article.text = f"{doc.title}\n\n{doc.text}"
+        article.body_start = len(doc.title) + 2
     else:
-        article.text = extracted.text
-    article.language = detect_language(extracted.text)
+        article.text = doc.text
+    article.language = detect_language(doc.text)
     if article.language not in (None, "en"):
         article.warnings.append(f"language looks like {article.language!r}, not English: results will be poor")
 

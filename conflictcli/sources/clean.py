@@ -6,15 +6,19 @@ every example, and that no rule fires on real article sentences). Actions:
   "line"   drop the line (share bars, newsletter pitches, cookie notices, copyright lines...);
   "block"  drop the line and the teaser headlines right after it ("Related posts", "Don't miss"), which
            stop at the first line that reads like a sentence, so the article carries on after the block;
-  "tail"   drop the line and everything after it (a comment section), but only in the last part of the
-           text, so an article that says "Comments" early keeps its body.
+  "tail"   drop the line and everything after it (a comment section), but only when everything after it
+           is boilerplate too (lines other rules drop, or short
+           non-sentences: names, dates, "Reply", teaser headlines). Otherwise only the line goes: a text with
+           "Leave a Reply" in its middle (articles pasted one after another) keeps every article.
+clean() also says how much it removed and by which rules, so a large removal can be reported to the user.
 To handle a new kind of chrome, add a Rule with an example; nothing else needs to change.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,6 @@ RULES: list[Rule] = [
          "line", "1.2k shares"),
     Rule("follow-us", rf"(follow (us|@\w+|.{{1,80}})|like us) on (.{{0,40}}\b{SOCIAL}\b).{{0,150}}",
          "line", "Follow us on Twitter and Facebook for the latest updates."),
-    Rule("follow-coverage", r"follow .{1,100} (at|on) https?://\S+",
-         "line", "Follow our full coverage of the election at https://example.com/election"),
     Rule("newsletter-pitch",
          r"(?=.*\b(sign up|signing up|subscribe|subscribing|register|join)\b)"
          r"(?=.*\b(newsletters?|inbox|mailing list|daily briefing|daily edition|by e-?mail|(email|news) alerts?)\b)"
@@ -104,25 +106,13 @@ RULES: list[Rule] = [
          "line", "The Morning Briefing Newsletter"),
     Rule("inbox-pitch", r".{0,120}\b(delivered|straight|right|directly|sent) (to|in|into) your inbox\b.{0,120}",
          "line", "Get the day's top headlines delivered to your inbox every morning."),
-    Rule("subscribe-pitch", r"(subscribe|subscribing)( now| today)?\b.{0,200}",
-         "line", "Subscribe now to our digital edition for the full story."),
-    Rule("signup-pitch",
-         r"(sign up|register|join)( now| today| free| for free)? to (get|receive|read|continue|unlock|access) .{0,150}",
-         "line", "Sign up to get the best content of the week, and great deals, as picked by the editors."),
     Rule("never-miss", r"never miss (a|an|the|another) .{0,150}",
          "line", "Never miss the latest news by signing up."),
-    Rule("app-pitch", r".{0,100}\bdownload (the|our) .{0,50}\bapps?\b.{0,150}",
-         "line", "For breaking news updates download the Daily News apps for iOS and Android."),
     Rule("feedback-pitch",
          r".{0,200}\b(we want to hear what you think|tell us what you think|we'd like to hear what you think|"
          r"(have|got) (a|any) (news )?tips?\?|submit your letter|send us your (letters?|feedback|tips?)).{0,300}",
          "line", "The Times publishes letters. We'd like to hear what you think about this or any of our articles."),
     # site notices
-    Rule("affiliate-disclosure",
-         r".{0,150}\b(this (post|article|page|story) (contains|may contain|includes) (affiliate links|references to "
-         r"products)|we may (earn|receive) (a )?(small )?(commission|compensation) (when|if|from) (you|purchases|links)|"
-         r"as an amazon associate)\b.{0,300}",
-         "line", "This post may contain affiliate links: we may earn a commission when you buy through them."),
     Rule("cookies",
          r".{0,80}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|uses cookies to|"
          r"cookie (policy|settings|preferences))\b.{0,250}",
@@ -147,8 +137,6 @@ RULES: list[Rule] = [
          "line", "Tags: Syria, Iraq, Iran"),
     Rule("photo-credit", r"(photo|image|picture|video)s?( credit)?\s*:.{0,120}",
          "line", "Photo credit: Reuters"),
-    Rule("shortcode", r".*\[([a-z_]+)( [\w-]+=[^\]]*)*\].*\[/\1\].*",
-         "line", '[button link="https://example.com/submit/" type="big"] Send us your review[/button]'),
     Rule("date-label",
          r"(release date|last (modified|updated)|updated|published|posted( on)?)\s*:\s*[\w\s,.:/-]{0,40}",
          "line", "Last updated: 12 March 2024, 10:45"),
@@ -158,7 +146,6 @@ RULES: list[Rule] = [
          "line", "4 min read"),
 ]
 COMPILED = [(rule, re.compile(rf"^(?:{rule.pattern})$", re.I)) for rule in RULES]
-TAIL_ZONE = 0.5  # "tail" rules act only after this share of the text's characters
 BLOCK_MAX_LINES = 12  # a teaser block never swallows more lines than this
 TEASER_MAX_WORDS = 20
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -253,33 +240,76 @@ def strip_markup(line: str) -> str:
     return re.sub(r"\s+", " ", stripped.replace("&nbsp;", " ")).strip()
 
 
+@dataclass
+class Cleaned:
+    text: str
+    words_in: int = 0
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (rule name, line); "title", "teaser" too
+
+    @property
+    def removed(self) -> Counter:
+        """Words removed, by rule name."""
+        counts: Counter = Counter()
+        for name, line in self.dropped:
+            counts[name] += len(line.split())
+        return counts
+
+    @property
+    def words_removed(self) -> int:
+        return sum(len(line.split()) for _, line in self.dropped)
+
+
 def clean_text(text: str, title: str | None = None) -> str:
+    return clean(text, title).text
+
+
+def tail_is_boilerplate(lines: list[str]) -> bool:
+    """True when every line is empty, dropped by some rule, a short non-sentence (a name, a date, a teaser
+    headline), or a one-sentence standfirst right under a teaser headline. An article paragraph is none of these."""
+    under_headline = False
+    for line in lines:
+        if not line:
+            continue
+        if matching_rule(line) is not None:
+            under_headline = False
+        elif looks_like_teaser(line):
+            under_headline = True
+        elif under_headline and len(line.split()) <= TEASER_MAX_WORDS and not SENTENCE_BREAK.search(line):
+            under_headline = False
+        else:
+            return False
+    return True
+
+
+def clean(text: str, title: str | None = None) -> Cleaned:
     """Drop boilerplate lines and repeats of the title; keep the line structure, at most one blank line in a row."""
     lines = [strip_markup(tidy_spaces(line)) for line in text.splitlines()]
-    total = sum(len(line) for line in lines) or 1
     variants = title_variants(title) if title else set()
+    result = Cleaned(text="", words_in=sum(len(line.split()) for line in lines))
     kept: list[str] = []
-    seen_chars = content_seen = 0
-    in_block = 0
-    for line in lines:
+    content_seen = in_block = 0
+    for index, line in enumerate(lines):
         if not line:
             kept.append("")
             continue
-        position = seen_chars / total
-        seen_chars += len(line)
         content_seen += 1
         if variants and is_title_repeat(line, variants, near_top=content_seen <= 3):
+            result.dropped.append(("title", line))
             continue
         rule = matching_rule(line)
         if rule is None:
             if in_block and looks_like_teaser(line):
                 in_block -= 1
+                result.dropped.append(("teaser", line))
                 continue
             in_block = 0
             kept.append(line)
-        elif rule.action == "tail" and position >= TAIL_ZONE:
+            continue
+        if rule.action == "tail" and tail_is_boilerplate(lines[index + 1:]):
+            result.dropped.extend((rule.name, rest) for rest in lines[index:] if rest)
             break
-        elif rule.action == "block":
+        result.dropped.append((rule.name, line))
+        if rule.action == "block":
             in_block = BLOCK_MAX_LINES
-    paragraphs = "\n".join(kept)
-    return re.sub(r"\n{3,}", "\n\n", paragraphs).strip()
+    result.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return result

@@ -1,25 +1,20 @@
-"""Where an article comes from: a URL, a file, or stdin. Reading gives bytes plus what is known of them."""
+"""Where an article comes from: a URL, a file, or stdin. Reading starts a Document: its bytes plus what is
+known of them."""
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from conflictcli.errors import SourceError
+from conflictcli.sources.document import Document
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, check_url, fetch
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 STDIN = "-"
 
 
-@dataclass
-class RawDocument:
-    source: str
-    data: bytes
-    url: str | None = None
-    charset: str | None = None
-    content_type: str | None = None
+RawDocument = Document  # the name the input readers used before there was one record; new code says Document
 
 
 def is_url(source: str) -> bool:
@@ -33,18 +28,16 @@ def is_url(source: str) -> bool:
 
 
 def read_source(source: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin_data: bytes | None = None) -> RawDocument:
+                stdin_data: bytes | None = None) -> Document:
     if source == STDIN:
         data = stdin_data if stdin_data is not None else sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise SourceError(f"input exceeds the cap of {max_bytes} bytes")
-        return RawDocument(source=source, data=data)
+        return Document(source=source, data=data)
     if is_url(source):
         check_url(source)
-        resp = fetch(source, timeout=timeout, max_bytes=max_bytes)
-        return RawDocument(source=source, data=resp.data, url=resp.url, charset=resp.charset,
-                           content_type=resp.content_type)
-    return RawDocument(source=source, data=_read_file(Path(source), max_bytes))
+        return fetch(source, timeout=timeout, max_bytes=max_bytes)
+    return Document(source=source, data=_read_file(Path(source), max_bytes))
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflictcli.sources.clean import (RULES, clean_text, looks_like_teaser, matching_rule, normalise, split_title,
-                               strip_markup)
+from conflictcli.sources.clean import (RULES, clean, clean_text, looks_like_teaser, matching_rule, normalise,
+                                       split_title, strip_markup)
 
 # Lines from news articles that look a little like chrome; no rule may touch them.
 ARTICLE_LINES = [
@@ -60,12 +60,30 @@ def test_rules_ignore_case_and_typographic_quotes():
 BODY = [f"Paragraph {n} of the article reports what happened on the ground, according to witnesses." for n in range(8)]
 
 
-def test_comment_heading_at_the_end_cuts_the_rest():
+def test_comment_heading_at_the_end_cuts_a_tail_of_boilerplate():
+    text = "\n\n".join(BODY + ["Leave a Reply", "Your email address will not be published.", "Comment *",
+                              "Jane Doe", "March 3, 2024 at 10:05 am", "Reply", "Latest from Blog",
+                              "Turkey watches Syrian border as rebels advance"])
+    cleaned = clean(text)
+    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.removed["comment-heading"] == 31  # words, from the heading to the end
+
+
+def test_tail_rule_keeps_prose_after_the_heading():
+    """Only a tail that is boilerplate to the end is cut: prose after the heading stays, the heading goes."""
     text = "\n\n".join(BODY + ["Leave a Reply", "Your email address will not be published.", "Latest from Blog",
-                              "A reader's long comment that reads like a sentence and goes on and on."])
+                              "A long paragraph that reads like a sentence and goes on and on about the war."])
     cleaned = clean_text(text)
-    assert cleaned.endswith(BODY[-1])
-    assert "Leave a Reply" not in cleaned and "reader's long comment" not in cleaned
+    assert cleaned == "\n\n".join(BODY + ["A long paragraph that reads like a sentence and goes on and on about the war."])
+
+
+@pytest.mark.parametrize("copies", [2, 3, 50])
+def test_articles_pasted_one_after_another_are_all_kept(copies):
+    """Each copy ends in "Leave a Reply": only the last one's tail is boilerplate to the end."""
+    article = "\n\n".join(BODY + ["Leave a Reply", "Your email address will not be published."])
+    cleaned = clean("\n\n".join([article] * copies))
+    assert cleaned.text.count(BODY[3]) == copies
+    assert "Leave a Reply" not in cleaned.text and cleaned.words_removed == copies * 10
 
 
 def test_a_reply_in_an_interview_transcript_is_not_a_comment_section():

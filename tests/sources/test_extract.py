@@ -9,7 +9,7 @@ import pytest
 
 from conflictcli.sources.clean import clean_text
 from conflictcli.sources.extract import extract, pick_body
-from conflictcli.sources.resolve import RawDocument
+from conflictcli.sources.document import Document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TITLE = "Syria: Iraqi militias provide Assad support"
@@ -24,7 +24,7 @@ MUST_EXCLUDE = ["Leave a Reply", "Your email address will not be published", "La
 # Chrome the HTML sample adds around the same article.
 HTML_CHROME = ["Required fields are marked", "Save my name, email", "Post Comment", "Read more:", "Share this article",
                "Related posts", "cookies", "Sign up for our daily newsletter", "All rights reserved", "Most read",
-               "What the Aleppo offensive means", "Privacy policy", "Skip to content", "Levant Briefing"]
+               "What the Aleppo offensive means", "Privacy policy", "Skip to content", "Sample Briefing", "not its original publication"]
 
 
 def sample_paragraphs() -> list[str]:
@@ -36,7 +36,7 @@ def sample_paragraphs() -> list[str]:
 
 def read(name: str):
     path = SAMPLES / name
-    return extract(RawDocument(source=str(path), data=path.read_bytes()))
+    return extract(Document(source=str(path), data=path.read_bytes()))
 
 
 @pytest.mark.parametrize("name", ["syria-iraqi-militias.txt", "syria-iraqi-militias.html"])
@@ -53,9 +53,9 @@ def test_founding_article_keeps_every_paragraph_and_drops_the_chrome(name):
 def test_html_sample_metadata():
     result = read("syria-iraqi-militias.html")
     assert result.is_html
-    assert result.site == "Levant Wire"
+    assert result.site == "Conflictcli Sample Page" and result.author is None  # no author is invented
     assert result.date == "2024-12-02"
-    assert result.url == "https://levantwire.example/2024/12/02/syria-iraqi-militias-provide-assad-support/"
+    assert result.url == "https://sample-page.example/2024/12/02/syria-iraqi-militias-provide-assad-support/"
 
 
 def test_cleaner_removes_what_trafilatura_default_mode_leaks():
@@ -79,8 +79,9 @@ DARFUR_PARAGRAPHS = [
     "The Rapid Support Forces said in a statement that their negotiators were in Geneva",
     "Previous rounds of talks in the Saudi city of Jeddah produced pledges to protect civilians",
     "Diplomats said the immediate aim in Geneva was to keep border crossings open",
-    "Reporting by Amina Farouk in Nairobi; additional reporting by Luca Bernard in Geneva",
 ]
+DARFUR_CREDITS = ["Reporting by Amina Farouk in Nairobi; additional reporting by Luca Bernard in Geneva; "
+                  "editing by Sarah Kim"]
 DARFUR_CHROME = ["READ MORE", "UN agencies warn of famine", "DON'T MISS", "Khartoum, one year on", "Advertisement",
                  "All rights reserved", "may not be published", "Africa Briefing", "cookies", "Copy link",
                  "More from The Meridian Post", "Gaza ceasefire talks stall", "Topics:", "min read", "Photo:"]
@@ -94,6 +95,13 @@ def test_a_second_page_layout_keeps_the_article_and_drops_inline_teasers_and_not
         assert paragraph in result.text
     for chrome in DARFUR_CHROME + [result.title]:
         assert chrome not in result.text
+
+
+def test_credit_line_is_set_apart_from_the_text():
+    """The newsroom's names and places ("Reporting by ... in Nairobi") are not the story's."""
+    result = read("darfur-aid-convoys.html")
+    assert result.credits == DARFUR_CREDITS
+    assert "Reporting by" not in result.text and "Sarah Kim" not in result.text
 
 
 def test_precision_text_is_kept_unless_it_lost_most_of_the_article():
@@ -112,7 +120,7 @@ def test_plain_text_copied_from_a_browser():
             "Mediators said both delegations had agreed to meet again next week.\n\n"
             "Subscribe to our newsletter for daily updates.\n\n"
             "Related posts\nTalks stall over prisoner exchange\nAid convoys reach the north\n")
-    result = extract(RawDocument(source="-", data=text.encode("utf-8")))
+    result = extract(Document(source="-", data=text.encode("utf-8")))
     assert result.title == "Ceasefire talks resume in Doha"
     assert result.text == ("Negotiators returned to Doha on Tuesday for a new round of talks, officials said.\n\n"
                            "Mediators said both delegations had agreed to meet again next week.")

@@ -5,6 +5,8 @@ hang, a traceback, or a body read whole before the cap is checked.
 """
 from __future__ import annotations
 
+import base64
+import socket
 import threading
 import time
 
@@ -16,16 +18,16 @@ from conflictcli.cli import app
 from conflictcli.errors import SourceError
 from conflictcli.sources.fetch import USER_AGENT, check_url, fetch
 from conflictcli.pipeline.analyze import Options, prepare
-from httpserver import ARTICLE, refused_url, serve
+from httpserver import ARTICLE, refused_url
 
 TIMEOUT = 1.5
 SLACK = 1.0  # seconds allowed past the timeout for tearing a connection down
 
 
-@pytest.fixture(scope="module")
-def server():
-    with serve() as srv:
-        yield srv
+@pytest.fixture
+def server(http_server):
+    """The suite's shared server (tests/conftest.py), under the short name these tests use."""
+    return http_server
 
 
 def failure(url: str, timeout: float = TIMEOUT, max_bytes: int = 1_000_000) -> tuple[str, float]:
@@ -48,7 +50,7 @@ def test_user_agent_names_the_tool(server):
     fetch(server.url("/ok"), timeout=TIMEOUT)
     assert server.paths[-1] == "/ok"
     assert server.headers[-1]["User-Agent"] == USER_AGENT
-    assert USER_AGENT.startswith("conflictcli/") and "+https://" in USER_AGENT
+    assert USER_AGENT.startswith("conflictcli/") and f"+{fetch_module.PROJECT_PAGE}" in USER_AGENT
 
 
 @pytest.mark.parametrize("path, reason", [
@@ -210,9 +212,87 @@ def test_bad_urls_are_refused_without_a_request(url, reason):
     assert str(info.value) == reason
 
 
-def test_unresolvable_host():
+def test_unresolvable_host(monkeypatch):
+    """The resolver's "no such name" answer, without asking the machine's DNS (the test must not depend on it)."""
+    asked = []
+
+    def no_such_name(host, *args, **kwargs):
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", no_such_name)
     message, elapsed = failure("http://no-such-host.invalid/article")
-    assert message.startswith("cannot resolve host") and elapsed < TIMEOUT + SLACK
+    assert message == "cannot resolve host (Name or service not known)" and elapsed < TIMEOUT
+    assert asked == ["no-such-host.invalid"]
+
+
+@pytest.mark.parametrize("path", ["/busy-once", "/rate-limited-once"])
+def test_busy_server_is_retried_after_its_retry_after(server, path):
+    """503 and 429 with Retry-After: 1 are asked again a second later, and the second answer is the article."""
+    unique = f"{path}?run={time.monotonic_ns()}"
+    start = time.monotonic()
+    response = fetch(server.url(unique), timeout=5)
+    assert response.data == ARTICLE
+    assert server.hits[unique] == 2 and time.monotonic() - start >= 1.0
+
+
+def test_retry_after_past_the_deadline_is_not_waited_for(server):
+    unique = f"/busy-for-an-hour?run={time.monotonic_ns()}"
+    message, elapsed = failure(server.url(unique))
+    assert message == "HTTP 503 Service Unavailable" and elapsed < 0.5 and server.hits[unique] == 1
+
+
+def test_connections_are_reused(server):
+    before = server.connections
+    for _ in range(3):
+        assert fetch(server.url("/keep-alive"), timeout=TIMEOUT).data == ARTICLE
+    assert server.connections - before == 1
+
+
+def _proxy_env(monkeypatch, proxy: str | None, no_proxy: str | None = None) -> None:
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    if proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+    if no_proxy:
+        monkeypatch.setenv("NO_PROXY", no_proxy)
+
+
+def test_http_proxy_from_the_environment(server, monkeypatch):
+    """With HTTP_PROXY set the request goes to the proxy in absolute form; the article's host is never resolved."""
+    _proxy_env(monkeypatch, server.base)
+    looked_up = []
+    real = socket.getaddrinfo
+
+    def recorded(host, *args, **kwargs):
+        looked_up.append(host)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", recorded)
+    response = fetch("http://news.example/ok", timeout=TIMEOUT)
+    assert response.data == ARTICLE and response.url == "http://news.example/ok"
+    assert server.proxied[-1] == "http://news.example/ok"
+    assert "news.example" not in looked_up
+
+
+def test_proxy_credentials_are_sent_to_the_proxy(server, monkeypatch):
+    _proxy_env(monkeypatch, server.base.replace("http://", "http://reporter:s%40cret@"))
+    assert fetch("http://news.example/ok", timeout=TIMEOUT).data == ARTICLE
+    headers = {name.lower(): value for name, value in server.headers[-1].items()}  # names are case-insensitive
+    assert headers["proxy-authorization"] == "Basic " + base64.b64encode(b"reporter:s@cret").decode()
+
+
+def test_no_proxy_bypasses_the_proxy(server, monkeypatch):
+    _proxy_env(monkeypatch, refused_url().rsplit("/", 1)[0], no_proxy="127.0.0.1,localhost")
+    assert fetch(server.url("/ok"), timeout=TIMEOUT).data == ARTICLE
+
+
+def test_unreachable_proxy_is_the_reason_given_without_its_password(server, monkeypatch):
+    proxy = refused_url().rsplit("/", 1)[0]
+    _proxy_env(monkeypatch, proxy.replace("http://", "http://user:secret@"))
+    message, elapsed = failure(server.url("/ok"))
+    assert message == f"connection refused (through the proxy {proxy})" and elapsed < TIMEOUT
 
 
 def test_slow_name_resolution_keeps_to_the_deadline(monkeypatch):
