@@ -1,0 +1,212 @@
+"""Reported speech: communication verbs and nouns with their content, outside quotation marks.
+
+"X said (that) ...", "..., X said", "X told Y that ...", "according to X, ...", "urged Congress to act",
+"accused X of ...", a passive report ("was first reported by X"), a speech noun with a "that" clause
+("X's claim that ..."); the source may sit higher up ("..., arguing that", "a statement calling ...").
+"""
+from __future__ import annotations
+
+import re
+
+from conflictcli.lexicon import speech
+from conflictcli.models import Quote
+from conflictcli.quotes.speakers import RELATIVE_PRONOUNS, SpeakerChooser, could_speak
+from conflictcli.referents.speakers import Speaker
+
+OBJECT_DEPS = {"dobj", "xcomp", "dative", "oprd"}  # complements of a stance verb that carry its content
+CONTENT_PREPS = {"for", "on", "of", "about", "against", "as"}  # "called for ...", "accused X of ...", "warned against"
+
+
+class ReportedSpeech(SpeakerChooser):
+    def reported_speech(self) -> list[Quote]:
+        """'X said (that) ...', '..., X said', 'X told Y that ...', 'according to X, ...' outside quotation marks."""
+        out = []
+        for token in self.doc:
+            if self._inside_quote(token.idx):
+                continue
+            if self._according(token):
+                found = [self._according_content(token)]
+            elif token.pos_ == "NOUN" and token.lower_ in speech.NOUN_CUES:
+                found = [self._nominal(token)]
+            else:
+                found = self._complements(token)
+            for start, end, speaker in filter(None, found):
+                lead = self.text[max(0, start - 6):start].lower()
+                if not re.search(r"\w", self._unquoted(start, end)) and not re.search(r"\bthat\W*$", lead):
+                    continue  # the attribution of a direct quotation, not reported speech ("said that “...”" is)
+                out.append(Quote(text=self.text[start:end], kind="indirect", start=start, end=end,
+                                 speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
+                                 cue=self._cue_text(token)))
+        return out
+
+    def _complements(self, cue) -> list[tuple[int, int, Speaker]]:
+        """The content of a cue verb: its clausal complements ("said (that) ...", "..., X said"), else the
+        objects of a stance verb ("urged Congress to act", "called the test a violation"); a parenthetical
+        cue covers its whole sentence ("Acts of protest, Mr. Obama said, are acts of patriotism")."""
+        low = cue.lower_
+        if cue.pos_ not in {"VERB", "AUX"} or low not in speech.CUE_VERBS:
+            return []
+        if low not in speech.SPEECH_VERBS and cue.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+            return []  # "entered Syria to support the government": a purpose, not a view
+        if self._is_passive(cue):
+            return self._passive(cue)
+        source = self._source(cue)
+        if source is None:
+            return []
+        speaker = self._speaker(source)
+        parenthetical = self._parenthetical(cue, source, speaker)
+        if parenthetical is not None:
+            return [parenthetical]
+        clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
+        if clauses:
+            found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
+            return [f for f in found if f is not None]
+        objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)]
+        if not objects or (low in speech.SPEECH_VERBS and not self._content_object(objects)):
+            return []  # the object of "attacked Machado" is its content, that of "told Reuters" only a hearer
+        first = min(objects, key=lambda c: c.left_edge.i).left_edge
+        last = max(objects, key=lambda c: c.right_edge.i).right_edge
+        found = self._clipped(first, last, cue, speaker)
+        return [found] if found else []
+
+    def _nominal(self, noun) -> tuple[int, int, Speaker] | None:
+        """'Trump's claim that ...', 'warnings from his lawyer that ...', 'X made the argument that ...': the
+        "that" clause of a speech noun, said by its owner, its "from/by" phrase or whoever made it."""
+        clause = next((c for c in noun.rights if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"}
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if clause is None:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                  for g in c.children if g.dep_ == "pobj"]
+            owner = by[0] if by else None
+        if owner is None and noun.dep_ == "dobj" and noun.head.lower_ in speech.MAKE_VERBS:
+            owner = self._source(noun.head)
+        if owner is None or not could_speak(owner):
+            return None
+        return self._clipped(clause.left_edge, clause.right_edge, noun, self._speaker(owner))
+
+    def _source(self, cue):
+        """The token naming who holds the reported view: the cue's subject in its paragraph, else that of the
+        verb it hangs from ("..., arguing that", "by announcing that", "wants to ..."), or the noun a
+        participle describes ("a statement announcing ...", "one saying that ...")."""
+        paragraph = self._paragraph(cue.idx)
+        verb = cue
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and could_speak(c)
+                        and self._paragraph(c.idx) == paragraph and not self._inside_quote(c.idx)]
+            if subjects:
+                subject = min(subjects, key=lambda s: abs(verb.i - s.i))
+                if verb.i != cue.i and verb.pos_ == "AUX" and subject.lower_ in {"it", "this", "that"}:
+                    return None  # "it would be a mistake to label ...": no one holds that view
+                return subject
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.dep_ == "acl" and infinitive:
+                return None  # "a mistake to label ...": the noun does not hold the view
+            if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and could_speak(verb.head):
+                noun = verb.head  # "a statement calling ...": the statement, or whoever issued it
+                while noun.dep_ in {"pobj", "conj", "appos"} and noun.head.dep_ in {"prep", "dobj", "conj", "appos"}:
+                    noun = noun.head.head if noun.head.dep_ == "prep" else noun.head
+                if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+                    return verb.head
+                verb = noun.head
+            elif verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+                verb = verb.head
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+            else:
+                return None
+        return None
+
+    @staticmethod
+    def _is_passive(cue) -> bool:
+        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children)
+
+    def _passive(self, cue) -> list[tuple[int, int, Speaker]]:
+        """'The issue was first reported by the Post', 'X is expected to win', 'it is believed that ...':
+        the agent is the source (none when unnamed); the content is the clause, or the complement of "it"."""
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        by = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        speaker = self._speaker(by[0]) if by and could_speak(by[0]) else Speaker(None, None, None)
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+        if clauses:
+            found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
+            return [f for f in found if f is not None]
+        complements = [c for c in cue.rights
+                       if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ in {"of", "for"})]
+        if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS or not (complements or by):
+            return []
+        last = max([c.right_edge for c in complements] + [cue], key=lambda t: t.i)
+        found = self._clipped(subjects[0].left_edge, last, cue, speaker)
+        return [found] if found else []
+
+    def _clipped(self, first, last, cue, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """A content span kept within the cue's sentence and paragraph (a misparse may reach across a heading)."""
+        sent = cue.sent
+        par_start, par_end = self._paragraph(cue.idx)
+        first = max(first, sent[0], key=lambda t: t.i)
+        last = min(last, sent[-1], key=lambda t: t.i)
+        while first.i < last.i and first.idx < par_start:
+            first = self.doc[first.i + 1]
+        while last.i > first.i and last.idx >= par_end:
+            last = self.doc[last.i - 1]
+        return self._trimmed(first, last, speaker)
+
+    def _parenthetical(self, cue, source, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """'Acts of protest, Mr. Obama said, are acts of patriotism': a speech cue set off by commas inside
+        its content covers the whole sentence."""
+        if not source.i < cue.i:
+            return None
+        doc = self.doc
+        left, right = source.left_edge.i - 1, cue.i + 1
+        if left > 0 and doc[left].lower_ == "as" and doc[left].head.i == cue.i:
+            left -= 1  # "Hawaii, as one of his advisers pointed out, ..."
+        attached = {"advmod", "npadvmod", "prep", "prt"}
+        while right < len(doc) and doc[right].head.i == cue.i and doc[right].dep_ in attached:
+            right = doc[right].right_edge.i + 1  # "Stumpf explained earlier in the hearing, ..."
+        if left < 0 or right + 1 >= len(doc) or doc[left].text != "," or doc[right].text != ",":
+            return None
+        if self._inside_quote(doc[right + 1].idx) or doc[right + 1].is_quote:
+            return None  # 'Then, he said, “...”': the attribution of a direct quotation
+        sent = cue.sent
+        return self._clipped(sent[0], sent[-1], cue, speaker)
+
+    @staticmethod
+    def _content_object(objects: list) -> bool:
+        """Objects that say something: more than a pronoun or the name of the one spoken to (told Reuters)."""
+        words = [t for c in objects for t in c.subtree if not t.is_punct]
+        return len(words) >= 2 and not all(t.pos_ in {"PROPN", "DET", "PRON"} for t in words)
+
+    def _according_content(self, token) -> tuple[int, int, Speaker] | None:
+        """The clause that "according to X" is attached to, without the attribution itself."""
+        speaker = self._according_speaker(token)
+        clause = token.head
+        if speaker is None or clause is token:
+            return None
+        phrase = {t.i for t in token.subtree}
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        # with no subject (a misparse may make the clause's subject its root), the whole clause is the content
+        first = subjects[0].left_edge if subjects and subjects[0].i not in phrase else clause.left_edge
+        if token.i < first.i or first.i in phrase:
+            floor = max(phrase) + 1 if first.i in phrase else first.i
+            first = min((t for t in clause.subtree if t.i >= floor and not t.is_punct),
+                        key=lambda t: t.i, default=first)
+        last = clause.right_edge if token.i < clause.i else self.doc[max(clause.i, token.i - 1)]
+        return self._trimmed(first, last, speaker)
+
+    def _trimmed(self, first, last, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """A content span without leading "that" or punctuation, trailing punctuation, nor other paragraphs."""
+        limit = last.idx + len(last.text)
+        while first.i < last.i and (first.dep_ == "mark" or first.is_punct or first.is_space):
+            first = self.doc[first.i + 1]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = self.doc[last.i - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        end = max([end] + [q.end for q in self.quoted if start <= q.start < end < q.end <= limit])  # keep ”
+        if last.i < first.i or first.is_punct or "\n" in self.text[start:end]:
+            return None
+        return start, end, speaker
+
