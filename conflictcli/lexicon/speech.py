@@ -15,7 +15,7 @@ SPEECH_VERB_BASES = """
     pledge quip recount repeat retort speculate stress underline underscore yell whisper caution charge boast
     brag cry exclaim lament mutter protest scream snap tease agree assure reassure estimate forecast instruct
     conclude signal plead proclaim affirm blast slam call condemn denounce blame praise label dub brand portray
-    characterize characterise liken compare decry mock ridicule hail rule order recommend reject rebut refute
+    characterize characterise liken compare decry mock ridicule hail rule order recommend rebut refute
     contradict correct advise tout highlight point echo publish
 """.split()
 # Cognition, wish, stance and intention: what someone holds or wants, not what they said. Their content is a
@@ -25,7 +25,7 @@ BELIEF_VERB_BASES = """
     want wish seek plan intend prefer support oppose welcome back endorse defend question dispute see view regard
     find show decide vote refuse decline offer encourage persuade invite promote champion advocate lobby press
     push challenge applaud commend recognize recognise speak talk discuss debate express detail document outline
-    cite quote reference attack criticize rank rate judge
+    cite quote reference attack criticize rank rate judge reject
 """.split()
 
 IRREGULAR = {
@@ -53,7 +53,8 @@ def _inflections(base: str) -> list[str]:
         return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
     past = stem + "ed"
     third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    return [base, third, past, stem + "ing"]
+    british = [base + "led", base + "ling"] if base.endswith("l") and base[-2:-1] in set("aeiou") else []
+    return [base, third, past, stem + "ing", *british]  # signaled / signalled, labeled / labelled
 
 
 SPEECH_VERBS = frozenset(f for b in SPEECH_VERB_BASES for f in _inflections(b))
@@ -83,7 +84,26 @@ MAKE_VERBS = frozenset(f for b in "make issue repeat voice express give deliver 
 SPEAKING_DOCUMENTS = frozenset("""
     report reports study studies poll polls survey surveys ruling rulings statement statements letter document
     memo filing indictment lawsuit complaint transcript analysis review audit investigation judgment verdict
-    assessment paper article editorial tweet post
+    assessment paper article editorial tweet post publication publications submission submissions
+""".split())
+# People named by what they are, not by a role: "relatives said", "settlers say" (see also AGENT_NOUNS below).
+PEOPLE_NOUNS = frozenset("""
+    people man men woman women child children family relative relatives community crowd public settler
+    settlers villager villagers mother father son daughter wife husband brother sister
+""".split())
+# Nouns of a share that speak for the people they count: "44 percent of Americans said", "a majority of voters".
+SHARE_NOUNS = frozenset("percent majority minority half third quarter most many some few number share".split())
+# Events and things that never speak, though they stand where a speaker would ("the unrest showed ...").
+# Abstract nouns ending in -tion, -ment, -ness ... are told apart by their ending (quotes.speakers).
+EVENT_NOUNS = frozenset("""
+    unrest retaliation budget text shift crisis crime violence conflict war attack strike election vote policy plan
+    move decision deal change growth rate investigation inquiry probe process progress situation issue problem
+    matter case event incident effort talk talks rise fall loss win
+""".split())
+PEOPLE_NOUNS = PEOPLE_NOUNS | frozenset("""
+    coalition nation nations association federation institution institutions delegation opposition population
+    organisation organization administration commission foundation corporation corporations agency agencies
+    company companies business businesses media press network state country city government
 """.split())
 
 # Nouns naming a role or office; a definite nominal headed by one ("the minister") refers back to a person.

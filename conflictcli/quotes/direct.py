@@ -30,6 +30,8 @@ class Attribution:
     speaker: Speaker
     cue: str | None
     kind: str
+    cue_span: tuple[int, int] | None = None
+    confidence: float = 0.95
 
 
 class QuotationFinder(SpeakerChooser):
@@ -73,7 +75,7 @@ class QuotationFinder(SpeakerChooser):
             speaker = self._subject(cue, window[0].i, window[-1].i + 1)
         if speaker is None:
             return None
-        return Attribution(speaker, self._cue_text(cue), "direct")
+        return Attribution(speaker, self._cue_text(cue), "direct", self._cue_span(cue))
 
     def _dash(self, q: Quoted, limit: int) -> Attribution | None:
         """'"..." — X': a name after a dash closing the paragraph."""
@@ -85,7 +87,7 @@ class QuotationFinder(SpeakerChooser):
         heads = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"}]
         if not heads or len(tokens) > 8:
             return None
-        return Attribution(self._speaker(np_head(heads[0])), None, "direct")
+        return Attribution(self._speaker(np_head(heads[0])), None, "direct", confidence=0.8)
 
     def _before(self, q: Quoted, start: int, par_end: int) -> Attribution | None:
         """'X said: "..."', 'X told Reuters "..."' (direct) and 'X said the rebels would "..." (partial).'"""
@@ -109,7 +111,8 @@ class QuotationFinder(SpeakerChooser):
         rest = self.text[q.end:par_end]
         ends_sentence = not rest.strip() or rest.lstrip()[:1] in {".", "!", "?", ""} or rest[:1] in ".!?"
         direct = ends_sentence and (not between or between.endswith((":", ",")) or self._hearer_only(cue, q))
-        return Attribution(speaker, self._cue_text(cue), "direct" if direct else "partial")
+        return Attribution(speaker, self._cue_text(cue), "direct" if direct else "partial", self._cue_span(cue),
+                           0.9 if direct else 0.8)
 
     @staticmethod
     def _lead_in_verb(context: list):
@@ -135,7 +138,7 @@ class QuotationFinder(SpeakerChooser):
         if cue is None:
             return None
         speaker = self._subject(cue, context[0].i, context[-1].i + 1)
-        return Attribution(speaker, cue.text, "direct") if speaker else None
+        return Attribution(speaker, cue.text, "direct", self._cue_span(cue), 0.85) if speaker else None
 
     def _continued(self, q: Quoted, previous: tuple[Quoted, Attribution] | None, par_start: int) -> Attribution | None:
         """A quotation with no cue of its own continues the one before it when nothing but white space or
@@ -152,7 +155,7 @@ class QuotationFinder(SpeakerChooser):
         if not ((same_paragraph and self._only_attribution_between(before.end, q.start))
                 or (next_paragraph and starts_paragraph)):
             return None
-        return Attribution(attribution.speaker, attribution.cue, "direct")
+        return Attribution(attribution.speaker, attribution.cue, "direct", attribution.cue_span, 0.8)
 
     def transcript_turns(self) -> list[Quote]:
         """'PENCE: Well, look, ...' paragraphs of a transcript (two turns at least, so a dateline is not one)."""
@@ -166,7 +169,8 @@ class QuotationFinder(SpeakerChooser):
             content = m.group(2).rstrip(" \"”")
             out.append(Quote(text=content, kind="indirect", start=m.start(2), end=m.start(2) + len(content),
                              speaker=referent.name if referent else m.group(1), speaker_start=m.start(1),
-                             speaker_end=m.end(1), cue=None))
+                             speaker_end=m.end(1), cue=":", cue_start=m.end(1), cue_end=m.end(1) + 1,
+                             confidence=0.8))
         return out
 
     def headline_source(self) -> list[Quote]:
@@ -184,7 +188,9 @@ class QuotationFinder(SpeakerChooser):
             return []
         speaker = self._speaker(label[-1])
         return [Quote(text=content, kind="indirect", start=m.start(2), end=m.start(2) + len(content),
-                      speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end, cue=":")]
+                      speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end, cue=":",
+                      cue_start=m.end(1), cue_end=m.end(1) + 1, confidence=0.6)]
+
     def _paragraph_ends_quoted(self, par_end: int) -> bool:
         """The paragraph ends inside or right after a quotation (its last sentence is the quotation's)."""
         par_start, _ = self._paragraph(max(0, par_end - 1))

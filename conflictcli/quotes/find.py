@@ -16,11 +16,13 @@ from conflictcli.models import Actor, Quote
 from conflictcli.quotes.direct import Attribution, QuotationFinder
 from conflictcli.quotes.quotemarks import Quoted, find_quoted
 from conflictcli.quotes.reported import ReportedSpeech
+from conflictcli.quotes.tidy import tidy
 from conflictcli.referents.speakers import Referents
 
 
-def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
-    """All quotes of a parsed document, in text order."""
+def find_quotes(doc, actors: list[Actor], beliefs: bool = True) -> list[Quote]:
+    """All quotes of a parsed document, in text order. `beliefs=False` leaves out the `belief` kind (views,
+    wishes and stances: "hopes", "supports", "denied the charge"); the tables hide them anyway."""
     referents = Referents(doc, actors)
     text = referents.text
     quoted = find_quoted(text)
@@ -28,7 +30,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[Quoted, Attribution] | None = None
     for q in quoted:
-        attribution = finder.attribute(q, previous)
+        attribution = None if finder.in_heading(q.start) else finder.attribute(q, previous)
         if attribution is None:
             continue
         previous = (q, attribution)
@@ -36,11 +38,13 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         raw = text[q.content_start:q.content_end]
         start = q.content_start + len(raw) - len(raw.lstrip())
         end = q.content_start + len(raw.rstrip())
+        cue_start, cue_end = attribution.cue_span or (None, None)
         quotes.append(Quote(text=text[start:end], kind=attribution.kind, start=start, end=end, speaker=s.name,
-                            speaker_start=s.start, speaker_end=s.end, cue=attribution.cue))
+                            speaker_start=s.start, speaker_end=s.end, cue=attribution.cue, cue_start=cue_start,
+                            cue_end=cue_end, confidence=attribution.confidence))
     turns = finder.transcript_turns()
     quotes += finder.reported_speech() + turns + ([] if turns else finder.headline_source())
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    return tidy(quotes, beliefs)
 
 
 class _Attributor(QuotationFinder, ReportedSpeech):

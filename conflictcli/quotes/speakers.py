@@ -10,6 +10,10 @@ from conflictcli.quotes.context import Context
 from conflictcli.referents.speakers import Speaker, noun_phrase, np_head, proper_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+AGENTS = speech.ROLE_NOUNS | speech.AGENT_NOUNS | speech.SPEAKING_DOCUMENTS | speech.PEOPLE_NOUNS
+# endings of abstract nouns and events: retaliation, decision, unrest-like "-ness", security, terrorism ...
+ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ness", "ity", "ities", "ism", "isms", "ance", "ances", "ence",
+                    "ences", "ship", "ing", "ings", "ment", "ments", "cy", "age")
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "QUANTITY"}  # "40 percent (of voters) said" speak
 
 
@@ -55,12 +59,29 @@ class SpeakerChooser(Context):
             referent = self.referents.by_surname(head) or referent  # spaCy may take a surname for an ORG
         if referent is None:
             referent = self.referents.resolve_nominal(head)
-        if referent is not None:
+        phrase = self.text[start:end]
+        canonical = referent is not None and referent.is_actor
+        if head.text.islower() and not canonical and (referent is None or (
+                phrase.lower().endswith(referent.name.lower()) and len(phrase) > len(referent.name))):
+            return Speaker(phrase, start, end)  # "the French foreign ministry", not the bare "ministry"
+        name_end = self._name_end(head) if head.pos_ == "PROPN" else end
+        if referent is not None and (canonical or name_end <= head.idx + len(head.text)):
             return Speaker(referent.name, start, end)
         if head.pos_ == "PROPN":  # a name the actors table lacks: the name itself, without its titles
-            name = proper_name(head)
-            return Speaker(self.text[name[0]:name[1]], start, end)
+            return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
         return Speaker(self.text[start:end], start, end)
+
+    def _name_end(self, head) -> int:
+        """A name runs on through "for"/"of" and capitalised words: "High Commissioner for Human Rights"."""
+        doc, end, i = self.doc, head.i, head.i + 1
+        while i + 1 < len(doc) and doc[i].lower_ in {"for", "of"} and doc[i].head.i == end and doc[i + 1].is_title:
+            j = i + 1
+            while j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the") and doc[j + 1].pos_ == "PROPN":
+                j += 1
+            if doc[j].pos_ != "PROPN":
+                break
+            end, i = j, j + 1
+        return doc[end].idx + len(doc[end].text)
 
     def _according_speaker(self, token) -> Speaker | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -78,8 +99,29 @@ class SpeakerChooser(Context):
 
 
 def could_speak(token) -> bool:
-    """Dates, times, numbers, datelines ("WASHINGTON") and particles name no speaker."""
+    """A mention that can say something: a name, a pronoun, a person or body ("the minister", "critics",
+    "loggers") or a document that speaks ("the report"); never a date, a number, a dateline ("WASHINGTON"),
+    an event or an abstract noun ("the unrest", "the state budget", "the policy shift")."""
+    if not is_mention(token):
+        return False
+    return token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or is_agent_noun(token)
+
+
+def is_mention(token) -> bool:
+    """Could name anything at all (a subject slot filled by a noun phrase): not a date, number or dateline."""
     if token.ent_type_ in NOT_SPEAKERS or token.pos_ in {"PART", "PUNCT", "NUM", "SYM"} or not token.text[:1].isalpha():
         return False
     return not (token.is_upper and len(token.text) > 3 and token.ent_type_ == "GPE")
 
+
+def is_agent_noun(token) -> bool:
+    """A common noun that can name a source: people, a body, a speaking document ("the report"), a share of
+    people ("44 percent of voters"); not an event or an abstraction ("unrest", "the policy shift", "an
+    investigation"), told by a short list of events and by the endings of abstract nouns."""
+    low = token.lower_
+    singular = low[:-1] if low.endswith("s") else low
+    if {low, singular} & speech.EVENT_NOUNS:
+        return False
+    if {low, singular} & (AGENTS | speech.SHARE_NOUNS):
+        return True
+    return not low.endswith(ABSTRACT_ENDINGS)

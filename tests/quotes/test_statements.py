@@ -1,0 +1,120 @@
+"""Only statements are quotes: kinds, beliefs kept apart, headings, duplicates, linked partials, cue offsets,
+confidence, and speakers that can speak (real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from conflictcli.quotes.find import find_quotes
+from conflictcli.quotes.tidy import shown
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from conflictcli.nlp.model import load
+
+    return load()
+
+
+def kinds_of(quotes, kind):
+    return [(q.text, q.speaker) for q in quotes if q.kind == kind]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry welcomed the exchange of prisoners on Sunday.",
+    "The fugitive has been seeking refuge in the embassy since June.",
+    "The farmers union backed Jane Harper in the primary.",
+    "The governor hopes the talks will succeed.",
+    "The party wants voters to turn out early.",
+])
+def test_beliefs_wishes_and_stances_are_not_indirect_quotes(nlp, text):
+    quotes = find_quotes(nlp(text), [])
+    assert kinds_of(quotes, "indirect") == []
+    assert [q.kind for q in quotes] == ["belief"]
+    assert find_quotes(nlp(text), [], beliefs=False) == []
+    assert shown(quotes) == []
+    assert shown(quotes, beliefs=True) == quotes
+
+
+@pytest.mark.parametrize("text", [
+    "The senator denied the accusation on Tuesday.",
+    "The president answered a question about trade.",
+    "The envoy told this newspaper on Thursday.",
+])
+def test_a_communication_verb_with_only_a_thing_as_content_is_no_indirect_quote(nlp, text):
+    assert kinds_of(find_quotes(nlp(text), []), "indirect") == []
+
+
+def test_indirect_content_is_a_clause(nlp):
+    quotes = find_quotes(nlp("The senator denied that she had taken the money."), [])
+    assert kinds_of(quotes, "indirect") == [("she had taken the money", "The senator")]
+
+
+def test_a_heading_inside_the_body_forms_no_quote(nlp):
+    text = ("The talks resumed in Geneva on Monday, officials said.\n\n"
+            "Turkey restates backing for Baghdad\n\n"
+            "READ ALSO\n\n"
+            "The delegations met again on Tuesday.")
+    quotes = find_quotes(nlp(text), [])
+    assert [q.text for q in quotes] == ["The talks resumed in Geneva on Monday"]
+
+
+def test_a_pull_quote_repeating_the_body_is_one_quote(nlp):
+    text = ("“We will not leave our homes,” said Amal Haddad, a teacher.\n\n"
+            "The army gave residents two days to leave.\n\n"
+            "“We will not leave our homes,” said Amal Haddad, a teacher.")
+    quotes = find_quotes(nlp(text), [])
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "We will not leave our homes,")]
+
+
+def test_partial_quote_points_at_its_reported_clause(nlp):
+    text = "Spokesman Esmaeil Baqaei said advisers would remain “in accordance with the wishes” of Damascus."
+    quotes = find_quotes(nlp(text), [])
+    partial = next(q for q in quotes if q.kind == "partial")
+    clause = next(q for q in quotes if q.kind == "indirect")
+    assert (partial.clause_start, partial.clause_end) == (clause.start, clause.end)
+    assert clause.start <= partial.start and partial.end <= clause.end + 1
+
+
+def test_every_quote_carries_its_cue_offsets_and_a_confidence(nlp):
+    text = ("“We will hold the line,” General Tom Hardy said. According to the monitor, 200 fighters crossed "
+            "the border. The minister told reporters that the offensive had stalled.")
+    quotes = find_quotes(nlp(text), [])
+    assert len(quotes) == 3
+    for q in quotes:
+        assert text[q.cue_start:q.cue_end] == q.cue
+        assert 0 < q.confidence <= 1
+    assert [q.cue.lower() for q in quotes] == ["said", "according to", "told"]
+
+
+def test_a_report_inside_reported_speech_belongs_to_the_outer_speaker(nlp):
+    text = "Pompeo said that Washington had concluded the settlements were not illegal."
+    assert kinds_of(find_quotes(nlp(text), []), "indirect") == [
+        ("Washington had concluded the settlements were not illegal", "Pompeo")]
+
+
+def test_the_same_speaker_goes_on_after_and_said(nlp):
+    text = "The Dutch foreign ministry said it viewed the move as a mistake and said it would raise the issue."
+    quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
+    assert [t for t, _ in quotes] == ["it viewed the move as a mistake", "it would raise the issue"]
+    assert all(s == "The Dutch foreign ministry" for _, s in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Dutch foreign ministry said it regretted the decision.", "The Dutch foreign ministry"),
+    ("The UN High Commissioner for Human Rights said the decision changed nothing.",
+     "UN High Commissioner for Human Rights"),
+    ("An inquiry by the Daily Ledger found that the contracts were never signed.", None),
+])
+def test_the_speaker_is_the_whole_noun_phrase(nlp, text, speaker):
+    quote = find_quotes(nlp(text), [])[0]
+    if speaker is not None:
+        assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The policy shift signalled that the alliance was over.",
+    "Border unrest suggests that the truce will not hold.",
+])
+def test_events_and_abstractions_are_never_speakers(nlp, text):
+    quotes = [q for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
+    assert quotes and all(q.speaker is None for q in quotes)
