@@ -66,7 +66,7 @@ class QuotationFinder(SpeakerChooser):
             if t.text in {".", "!", "?", ";"} or len(window) >= TAIL_TOKENS:
                 break
             window.append(t)
-        cue = next((t for t in window if t.lower_ in speech.SPEECH_VERBS or self._according(t)), None)
+        cue = next((t for t in window if t.lower_ in speech.SPEECH_VERBS or self._according(t) or _goes_on(t)), None)
         if cue is None:
             return None
         if self._according(cue):
@@ -100,7 +100,10 @@ class QuotationFinder(SpeakerChooser):
             return None
         inside = self._tokens(q.content_start, q.content_end)
         governing = [c for c in cues if inside and any(c in t.ancestors for t in inside)]
-        cue = governing[0] if governing else cues[-1]  # the outermost cue: "X said both sides agree that "..."
+        # the outermost cue ("X said both sides agree that "...""), unless another one stands beside it ("...
+        # criticised the shift, with Safadi warning of "..."": the nearest cue not inside another's complement)
+        beside = [c for c in governing if c.dep_ not in {"ccomp", "xcomp", "conj"}]
+        cue = (beside[-1] if beside else governing[0]) if governing else cues[-1]
         if self._according(cue):
             speaker = self._according_speaker(cue)
         else:
@@ -210,6 +213,12 @@ class QuotationFinder(SpeakerChooser):
         """'told Reuters "...', 'said in a statement "...': only a hearer or setting between cue and quote."""
         between = [t for t in self.doc[cue.i + 1:] if t.idx < q.start]
         return len(between) <= 5 and not any(t.pos_ in {"VERB", "AUX", "SCONJ"} or t.lower_ == "that" for t in between)
+
+
+def _goes_on(token) -> bool:
+    """'she went on', 'he continued': a speaker carrying on a quotation."""
+    return token.lower_ in {"went", "goes", "going", "continued", "continues"} and (
+        token.lower_.startswith("continu") or any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children))
 
 
 def _looks_like_title(content: str) -> bool:

@@ -114,11 +114,10 @@ class ReportedSpeech(SpeakerChooser):
             found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
             return [f for f in found if f is not None]
         objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)]
-        if not objects or (low in speech.SPEECH_VERBS and not self._content_object(objects)):
-            return []  # the object of "attacked Machado" is its content, that of "told Reuters" only a hearer
         proposition = any(_is_predicate(c) for c in objects)
-        if not proposition and low in HEARER_FORMS and all(c.dep_ in {"dobj", "dative"} for c in objects):
-            return []  # "told this newspaper", "informed police"
+        if not objects or (low in HEARER_FORMS and not proposition and (
+                not self._content_object(objects) or all(c.dep_ in {"dobj", "dative"} for c in objects))):
+            return []  # the object of "attacked Machado" is its content, that of "told Reuters" only a hearer
         first = min(objects, key=lambda c: c.left_edge.i).left_edge
         last = max(objects, key=lambda c: c.right_edge.i).right_edge
         found = self._clipped(first, last, cue, speaker)
@@ -241,6 +240,10 @@ class ReportedSpeech(SpeakerChooser):
         if self._inside_quote(doc[right + 1].idx) or doc[right + 1].is_quote:
             return None  # 'Then, he said, “...”': the attribution of a direct quotation
         sent = cue.sent
+        lead = [t for t in doc[sent.start:left] if not t.is_punct]
+        if all(t.head.i == cue.i and t.dep_ in {"prep", "advmod", "npadvmod", "cc"} or cue in t.ancestors
+               and not any(a.head.i == cue.i and a.dep_ in {"ccomp", "nsubj"} for a in t.ancestors) for t in lead):
+            return None  # "On Thursday, however, Trump spoke to ..., promising ...": a lead-in, not content
         return self._clipped(sent[0], sent[-1], cue, speaker)
 
     @staticmethod

@@ -5,6 +5,8 @@ describes; never an abstract noun, an event, a date or a fragment of the quote (
 """
 from __future__ import annotations
 
+import difflib
+
 from conflictcli.lexicon import speech
 from conflictcli.quotes.context import Context
 from conflictcli.referents.speakers import Speaker, noun_phrase, np_head, proper_name
@@ -31,17 +33,19 @@ class SpeakerChooser(Context):
                 return self._speaker(min(subjects, key=lambda s: abs(verb.i - s.i)))
             if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = verb.head
+            elif verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+                verb = verb.head.head  # "the commission issued a statement warning "..."": the commission
             else:
                 break
         after = [t for t in self.doc[cue.i + 1:min(hi, cue.i + 5)] if t.pos_ in {"PROPN", "NOUN", "PRON"}
                  and could_speak(t)]
         if after and all(t.is_punct or t.pos_ in {"DET", "ADJ", "PROPN", "NOUN", "PRON", "ADV"}
                          for t in self.doc[cue.i + 1:after[0].i]):
-            return self._speaker(np_head(after[0]))
+            return self._speaker(_head_short_of(after[0], cue))
         before = [t for t in self.doc[lo:cue.i] if t.pos_ in {"PROPN", "NOUN", "PRON"} and could_speak(t)
                   and not self._inside_quote(t.idx)]
         if before:
-            return self._speaker(np_head(before[-1]))
+            return self._speaker(_head_short_of(before[-1], cue))
         return None
 
     def _speaker(self, head) -> Speaker:
@@ -55,8 +59,12 @@ class SpeakerChooser(Context):
         start, end = noun_phrase(head)
         named = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
+        if referent is not None and not referent.is_actor and head.pos_ == "PROPN" and not _carries(referent, head):
+            referent = None  # a referent that does not carry this name at all is someone else
         if head.pos_ == "PROPN" and (referent is None or (referent.kind == "group" and not referent.is_actor)):
             referent = self.referents.by_surname(head) or referent  # spaCy may take a surname for an ORG
+            if referent is not None and not referent.is_actor and not _carries(referent, head):
+                referent = None
         if referent is None:
             referent = self.referents.resolve_nominal(head)
         phrase = self.text[start:end]
@@ -125,3 +133,16 @@ def is_agent_noun(token) -> bool:
     if {low, singular} & (AGENTS | speech.SHARE_NOUNS):
         return True
     return not low.endswith(ABSTRACT_ENDINGS)
+
+
+def _head_short_of(token, cue):
+    """The head noun of `token`'s phrase, stopping short of the cue ("Ayman Safadi warning", misparsed as
+    one noun phrase headed by the cue)."""
+    head = np_head(token)
+    return token if head.i == cue.i else head
+
+
+def _carries(referent, head) -> bool:
+    """The referent's name holds this word, allowing for a misspelling (Aragchchi / Araghchi)."""
+    words = {w.lower().strip(".,") for w in referent.name.split()}
+    return any(difflib.SequenceMatcher(None, head.lower_, w).ratio() >= 0.8 for w in words)
