@@ -66,9 +66,11 @@ class QuotationFinder(SpeakerChooser):
             if t.text in {".", "!", "?", ";"} or len(window) >= TAIL_TOKENS:
                 break
             window.append(t)
-        cue = next((t for t in window if t.lower_ in speech.SPEECH_VERBS or self._according(t) or _goes_on(t)), None)
+        cue = next((t for t in window if _is_cue_verb(t) or self._according(t) or _goes_on(t)), None)
         if cue is None:
             return None
+        if not (content.endswith(CONTINUING_PUNCT) or self.text[q.end:q.end + 1] == ",") and cue not in words[:4]:
+            return None  # '"..." to Ukraine and replacing it with language calling for': not its attribution
         if self._according(cue):
             speaker = self._according_speaker(cue)
         else:
@@ -92,7 +94,7 @@ class QuotationFinder(SpeakerChooser):
     def _before(self, q: Quoted, start: int, par_end: int) -> Attribution | None:
         """'X said: "..."', 'X told Reuters "..."' (direct) and 'X said the rebels would "..." (partial).'"""
         context = [t for t in self._tokens(start, q.start) if not self._inside_quote(t.idx)]
-        cues = [t for t in context if t.lower_ in speech.SPEECH_VERBS or self._according(t)]
+        cues = [t for t in context if _is_cue_verb(t) or self._according(t)]
         lead_in = self._lead_in_verb(context)
         if lead_in is not None and lead_in not in cues:
             cues.append(lead_in)
@@ -213,6 +215,15 @@ class QuotationFinder(SpeakerChooser):
         """'told Reuters "...', 'said in a statement "...': only a hearer or setting between cue and quote."""
         between = [t for t in self.doc[cue.i + 1:] if t.idx < q.start]
         return len(between) <= 5 and not any(t.pos_ in {"VERB", "AUX", "SCONJ"} or t.lower_ == "that" for t in between)
+
+
+def _is_cue_verb(token) -> bool:
+    """A communication verb used as a verb ("the ruling in Brown" is none; "Safadi warning", tagged as a noun
+    but with no determiner, is one)."""
+    if token.lower_ not in speech.SPEECH_VERBS:
+        return False
+    return token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.lower_.endswith("ing") and not any(
+        c.dep_ in {"det", "poss"} for c in token.children))  # "with Safadi warning of", misparsed as a noun
 
 
 def _goes_on(token) -> bool:
