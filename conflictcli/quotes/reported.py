@@ -46,7 +46,7 @@ class ReportedSpeech(SpeakerChooser):
                 found, communication = [self._according_content(token)], True
             elif token.pos_ == "NOUN" and token.lower_ in speech.NOUN_CUES | speech.BELIEF_NOUNS:
                 found, communication = [self._nominal(token)], token.lower_ in speech.NOUN_CUES
-            elif self._embedded(token) and not __import__("os").environ.get("EMB"):
+            elif self._embedded(token):
                 continue
             else:
                 found, communication = self._complements(token), token.lower_ in speech.SPEECH_VERBS
@@ -172,7 +172,9 @@ class ReportedSpeech(SpeakerChooser):
             elif verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-                verb = verb.head.head
+                verb = verb.head.head  # "by announcing that", "aside from saying that"
+                while verb.dep_ in {"advmod", "prep"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                    verb = verb.head
             else:
                 return None
         return None
@@ -216,11 +218,12 @@ class ReportedSpeech(SpeakerChooser):
             first = self.doc[first.i + 1]
         while last.i > first.i and last.idx >= par_end:
             last = self.doc[last.i - 1]
-        other = next((t for t in self.doc[first.i + 1:last.i + 1] if t.i != cue.i and t.dep_ in {"advcl", "conj"}
+        other = next((t for t in self.doc[first.i + 1:last.i + 1] if t.i != cue.i and t.dep_ in {"advcl", "conj", "pcomp"}
                       and (t.lower_ in speech.CUE_VERBS or any(c.dep_ == "ccomp" for c in t.children))
-                      and t.left_edge.i > first.i), None)
-        if other is not None:  # "..., while the Arab League condemned ...", "... and said ...": a statement of its own
-            last = self.doc[other.left_edge.i - 1]
+                      and t.left_edge.i > first.i and not (t.dep_ == "pcomp" and t.head.head.i == cue.i)), None)
+        if other is not None:  # "..., while the Arab League condemned ...", "... and said ...", "aside from saying"
+            edge = other.head.left_edge if other.dep_ == "pcomp" else other.left_edge
+            last = self.doc[max(first.i, edge.i - 1)]
         return self._trimmed(first, last, speaker)
 
     def _parenthetical(self, cue, source, speaker: Speaker) -> Content | None:
@@ -241,8 +244,7 @@ class ReportedSpeech(SpeakerChooser):
             return None  # 'Then, he said, “...”': the attribution of a direct quotation
         sent = cue.sent
         lead = [t for t in doc[sent.start:left] if not t.is_punct]
-        if all(t.head.i == cue.i and t.dep_ in {"prep", "advmod", "npadvmod", "cc"} or cue in t.ancestors
-               and not any(a.head.i == cue.i and a.dep_ in {"ccomp", "nsubj"} for a in t.ancestors) for t in lead):
+        if all(_adverbial_of(t, cue) for t in lead):
             return None  # "On Thursday, however, Trump spoke to ..., promising ...": a lead-in, not content
         return self._clipped(sent[0], sent[-1], cue, speaker)
 
@@ -294,3 +296,14 @@ def _is_predicate(complement) -> bool:
             return True
         return any(c.dep_ == "pcomp" and c.pos_ in {"VERB", "AUX"} for c in complement.children)
     return any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in complement.children)
+
+
+def _adverbial_of(token, cue) -> bool:
+    """The token hangs from the cue through an adverbial ("On Thursday, however, Trump spoke"), not through
+    its subject or complement."""
+    child = token
+    while child.head.i != cue.i:
+        if child.head.i == child.i:
+            return False  # not under the cue at all: content of another clause
+        child = child.head
+    return child.dep_ in {"prep", "advmod", "npadvmod", "cc", "intj"}

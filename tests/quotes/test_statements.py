@@ -118,3 +118,71 @@ def test_the_speaker_is_the_whole_noun_phrase(nlp, text, speaker):
 def test_events_and_abstractions_are_never_speakers(nlp, text):
     quotes = [q for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
     assert quotes and all(q.speaker is None for q in quotes)
+
+
+# --- attribution of quotations ------------------------------------------------------------------------
+
+def direct_of(quotes):
+    return [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
+
+
+def test_two_closing_single_marks_close_a_double_quotation(nlp):
+    text = "“It was an attempt to mislead voters,’’ Jane Moy, head of a fact-checking charity, told the BBC."
+    assert direct_of(find_quotes(nlp(text), [])) == [("It was an attempt to mislead voters,", "Jane Moy")]
+
+
+def test_she_went_on(nlp):
+    text = "“I am shocked,” Mary Hajj went on. “Nobody told us anything.”"
+    quotes = direct_of(find_quotes(nlp(text), []))
+    assert quotes[0] == ("I am shocked,", "Mary Hajj")
+
+
+def test_a_noun_is_no_cue_and_a_far_verb_no_attribution(nlp):
+    text = ("The senator's strategy of “massive resistance” to the court ruling in the case prompted a boycott. "
+            "They dropped a call for “providing heavy weapons” to the army and replaced it with language calling "
+            "for restraint.")
+    assert direct_of(find_quotes(nlp(text), [])) == []
+
+
+def test_a_partial_quote_goes_to_the_cue_beside_it(nlp):
+    text = ("Two neighbours also sharply criticised the plan, with Foreign Minister Omar Haddad warning of "
+            "“dangerous consequences”.")
+    assert direct_of(find_quotes(nlp(text), [])) == [("dangerous consequences", "Omar Haddad")]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    text = "The Electoral Commission issued a statement warning: “Voters are entitled to honest campaigns.”"
+    assert direct_of(find_quotes(nlp(text), [])) == [("Voters are entitled to honest campaigns.", "Electoral Commission")]
+
+
+def test_an_unresolved_pronoun_takes_the_speaker_of_the_quotation_before(nlp):
+    text = ("“We never planned it that way,” Ruth Okafor said.\n\n"
+            "“And once the banks moved, everyone followed,” they added.")
+    quotes = direct_of(find_quotes(nlp(text), []))
+    assert quotes[1] == ("And once the banks moved, everyone followed,", "Ruth Okafor")
+
+
+# --- extent of reported speech -----------------------------------------------------------------------
+
+def test_an_adverbial_lead_in_is_not_parenthetical_content(nlp):
+    text = "On Thursday, however, the governor spoke to a crowd of miners, promising that the mines would reopen."
+    quotes = find_quotes(nlp(text), [])
+    assert not any(q.text.startswith("On Thursday") for q in quotes)
+
+
+def test_content_stops_where_another_statement_starts(nlp):
+    text = "The mayor refuses to discuss the budget, aside from saying that taxes will not rise."
+    quotes = {q.text: q.kind for q in find_quotes(nlp(text), [])}
+    assert "to discuss the budget" in quotes
+    assert quotes.get("taxes will not rise") == "indirect"
+
+
+def test_according_to_a_statement_on_an_attribution_is_no_second_quote(nlp):
+    text = "“We are staying,” he told settler leaders, according to a statement from his office."
+    assert [q.kind for q in find_quotes(nlp(text), [])] == ["direct"]
+
+
+def test_british_spellings_of_cue_verbs(nlp):
+    text = "The Dutch foreign ministry signalled that the talks would resume in May."
+    assert kinds_of(find_quotes(nlp(text), []), "indirect") == [
+        ("the talks would resume in May", "The Dutch foreign ministry")]
