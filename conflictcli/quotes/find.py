@@ -17,10 +17,7 @@ from conflictcli.quotes.direct import Attribution, QuotationFinder
 from conflictcli.quotes.quotemarks import Quoted, find_quoted
 from conflictcli.quotes.reported import ReportedSpeech
 from conflictcli.quotes.tidy import tidy
-from conflictcli.lexicon import speech
-from conflictcli.referents.speakers import Referents, Speaker
-
-THIRD_PERSON = speech.MALE_PRONOUNS | speech.FEMALE_PRONOUNS | speech.PLURAL_PRONOUNS | speech.NEUTER_PRONOUNS
+from conflictcli.referents.speakers import Referents
 
 
 def find_quotes(doc, actors: list[Actor], beliefs: bool = True) -> list[Quote]:
@@ -36,7 +33,6 @@ def find_quotes(doc, actors: list[Actor], beliefs: bool = True) -> list[Quote]:
         attribution = None if finder.in_heading(q.start) else finder.attribute(q, previous)
         if attribution is None:
             continue
-        attribution.speaker = _carried_over(attribution.speaker, previous, text)
         previous = (q, attribution)
         s = attribution.speaker
         raw = text[q.content_start:q.content_end]
@@ -54,14 +50,3 @@ def find_quotes(doc, actors: list[Actor], beliefs: bool = True) -> list[Quote]:
 class _Attributor(QuotationFinder, ReportedSpeech):
     """Both finders over one document."""
 
-
-def _carried_over(speaker: Speaker, previous: tuple[Quoted, Attribution] | None, text: str) -> Speaker:
-    """'he added' that the referents could not resolve goes to the speaker of the quotation just before it
-    (within a paragraph or two): a journalist reads it that way."""
-    if speaker.name is None or speaker.name.lower() not in THIRD_PERSON or previous is None:
-        return speaker
-    before, attribution = previous
-    named = attribution.speaker.name
-    if attribution.kind != "direct" or not named or not named[0].isupper() or named.lower() in THIRD_PERSON or text.count("\n", before.end, speaker.start or 0) > 4:
-        return speaker
-    return Speaker(named, speaker.start, speaker.end)

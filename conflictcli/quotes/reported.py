@@ -167,8 +167,9 @@ class ReportedSpeech(SpeakerChooser):
                 if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
                     return verb.head
                 verb = noun.head
-            elif verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lower_ in speech.SPEECH_VERBS:
-                verb = verb.head.head  # "X said it viewed ... and said ...": X said both
+            elif (verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ == "advcl") and verb.head.dep_ == "ccomp" \
+                    and verb.head.head.lower_ in speech.SPEECH_VERBS:
+                verb = verb.head.head  # "X said it viewed ... and said ...", "X said Y had ..., saying": X said both
             elif verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":

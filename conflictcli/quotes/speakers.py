@@ -73,7 +73,9 @@ class SpeakerChooser(Context):
                 phrase.lower().endswith(referent.name.lower()) and len(phrase) > len(referent.name))):
             return Speaker(phrase, start, end)  # "the French foreign ministry", not the bare "ministry"
         name_end = self._name_end(head) if head.pos_ == "PROPN" else end
-        if referent is not None and (canonical or name_end <= head.idx + len(head.text)):
+        if referent is not None and name_end > head.idx + len(head.text) and not (canonical and referent.kind == "person"):
+            return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
+        if referent is not None:
             return Speaker(referent.name, start, end)
         if head.pos_ == "PROPN":  # a name the actors table lacks: the name itself, without its titles
             return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
@@ -99,8 +101,8 @@ class SpeakerChooser(Context):
         if not objects:
             return None
         head = objects[0]
-        if head.lower_ in speech.SPEECH_NOUNS:  # "according to a statement by X"
-            agents = [t for t in head.subtree if t.pos_ == "PROPN" and t.i != head.i]
+        if head.lower_ in speech.SPEECH_NOUNS | speech.SPEAKING_DOCUMENTS:  # "according to an inquiry by X"
+            agents = [t for t in head.subtree if t.pos_ == "PROPN" and t.i != head.i and t.dep_ != "compound"]
             if agents:
                 head = np_head(agents[0])
         return self._speaker(head)

@@ -13,6 +13,8 @@ from conflictcli.models import Quote
 REPORTED = {"indirect", "belief"}
 NO_SPEAKER = 0.6  # a statement with no one named as its source is still reported, but worth less
 UNRESOLVED_PRONOUN = 0.8  # "he said" with no antecedent found
+CARRY_OVER_CHARS = 800  # how far back an unresolved "they claimed" may find the speaker before it
+THIRD_PERSON = speech.MALE_PRONOUNS | speech.FEMALE_PRONOUNS | speech.PLURAL_PRONOUNS | speech.NEUTER_PRONOUNS
 
 
 def tidy(quotes: list[Quote], beliefs: bool = True) -> list[Quote]:
@@ -23,6 +25,7 @@ def tidy(quotes: list[Quote], beliefs: bool = True) -> list[Quote]:
     if not beliefs:
         quotes = [q for q in quotes if q.kind != "belief"]
     _link_partials(quotes)
+    _carry_over_pronouns(quotes)
     for q in quotes:
         if q.speaker is None:
             q.confidence *= NO_SPEAKER
@@ -59,6 +62,20 @@ def _link_partials(quotes: list[Quote]) -> None:
         if around:
             clause = min(around, key=lambda c: c.end - c.start)
             q.clause_start, q.clause_end = clause.start, clause.end
+
+
+def _carry_over_pronouns(quotes: list[Quote]) -> None:
+    """A pronoun the referents could not resolve ("They claimed ...") goes to the speaker of the statement just
+    before it, as a reader takes it; the pronoun stays the speaker mention."""
+    last: Quote | None = None
+    for q in quotes:
+        if q.kind == "belief":
+            continue
+        unresolved = q.speaker is not None and q.speaker.lower() in THIRD_PERSON
+        if unresolved and last is not None and (q.speaker_start or q.start) - last.end <= CARRY_OVER_CHARS:
+            q.speaker, q.confidence = last.speaker, q.confidence * 0.9
+        if q.speaker is not None and q.speaker.lower() not in THIRD_PERSON:
+            last = q
 
 
 def _words(text: str) -> str:

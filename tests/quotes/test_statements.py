@@ -186,3 +186,22 @@ def test_british_spellings_of_cue_verbs(nlp):
     text = "The Dutch foreign ministry signalled that the talks would resume in May."
     assert kinds_of(find_quotes(nlp(text), []), "indirect") == [
         ("the talks would resume in May", "The Dutch foreign ministry")]
+
+
+def test_according_to_a_document_by_someone_is_theirs(nlp):
+    text = "According to an investigation by the Daily Ledger, the clinic has closed."
+    assert kinds_of(find_quotes(nlp(text), []), "indirect") == [("the clinic has closed", "Daily Ledger")]
+
+
+def test_a_participle_after_reported_speech_keeps_the_outer_speaker(nlp):
+    text = ("Pompeo said that after a legal review Washington had concluded the sales were lawful, "
+            "saying he trusted the courts to decide.")
+    quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
+    assert ("he trusted the courts to decide", "Pompeo") in quotes
+
+
+def test_an_unresolved_they_goes_to_the_statement_before(nlp):
+    text = ("The two loggers claimed that the hunter had walked ahead alone.\n\n"
+            "They claimed they heard a second shot followed by silence.")
+    quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
+    assert quotes[-1] == ("they heard a second shot followed by silence", "The two loggers")
