@@ -108,7 +108,7 @@ class ReportedSpeech(SpeakerChooser):
         speaker = self._speaker(source) if could_speak(source) else Speaker(None, None, None)
         parenthetical = self._parenthetical(cue, source, speaker)
         if parenthetical is not None:
-            return [parenthetical]
+            return parenthetical
         clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.left_edge.lower_ == "that")]
         if clauses:
             found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
@@ -220,14 +220,15 @@ class ReportedSpeech(SpeakerChooser):
         while last.i > first.i and last.idx >= par_end:
             last = self.doc[last.i - 1]
         other = next((t for t in self.doc[first.i + 1:last.i + 1] if t.i != cue.i and t.dep_ in {"advcl", "conj", "pcomp"}
-                      and (t.lower_ in speech.CUE_VERBS or any(c.dep_ == "ccomp" for c in t.children))
+                      and (t.lower_ in speech.CUE_VERBS or any(c.dep_ == "ccomp" for c in t.children)
+                           or t.dep_ == "conj" and t.tag_ in {"VBD", "VBZ"} and t.head.tag_ == "VB")
                       and t.left_edge.i > first.i and not (t.dep_ == "pcomp" and t.head.head.i == cue.i)), None)
         if other is not None:  # "..., while the Arab League condemned ...", "... and said ...", "aside from saying"
             edge = other.head.left_edge if other.dep_ == "pcomp" else other.left_edge
             last = self.doc[max(first.i, edge.i - 1)]
         return self._trimmed(first, last, speaker)
 
-    def _parenthetical(self, cue, source, speaker: Speaker) -> Content | None:
+    def _parenthetical(self, cue, source, speaker: Speaker) -> list[Content] | None:
         """'Acts of protest, Mr. Obama said, are acts of patriotism': a speech cue set off by commas inside
         its content covers the whole sentence."""
         if not source.i < cue.i:
@@ -247,7 +248,12 @@ class ReportedSpeech(SpeakerChooser):
         lead = [t for t in doc[sent.start:left] if not t.is_punct]
         if all(_adverbial_of(t, cue) for t in lead):
             return None  # "On Thursday, however, Trump spoke to ..., promising ...": a lead-in, not content
-        return self._clipped(sent[0], sent[-1], cue, speaker)
+        if doc[right + 1].dep_ == "cc" and right + 2 < sent.end:  # "A is low, they say, and B ...": A and B
+            pieces = [self._clipped(sent[0], doc[left - 1], cue, speaker),
+                      self._clipped(doc[right + 2], sent[-1], cue, speaker)]
+            return [p for p in pieces if p is not None]
+        found = self._clipped(sent[0], sent[-1], cue, speaker)
+        return [found] if found else []
 
     @staticmethod
     def _content_object(objects: list) -> bool:

@@ -73,7 +73,8 @@ class SpeakerChooser(Context):
                 phrase.lower().endswith(referent.name.lower()) and len(phrase) > len(referent.name))):
             return Speaker(phrase, start, end)  # "the French foreign ministry", not the bare "ministry"
         name_end = self._name_end(head) if head.pos_ == "PROPN" else end
-        if referent is not None and name_end > head.idx + len(head.text) and not (canonical and referent.kind == "person"):
+        if referent is not None and name_end > head.idx + len(head.text) and (
+                referent.kind != "person" or head.lower_ in speech.ROLE_NOUNS):  # an office: "Commissioner for ..."
             return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
         if referent is not None:
             return Speaker(referent.name, start, end)

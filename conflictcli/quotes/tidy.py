@@ -74,8 +74,8 @@ def _carry_over_pronouns(quotes: list[Quote]) -> None:
         unresolved = q.speaker is not None and q.speaker.lower() in THIRD_PERSON
         if unresolved and last is not None and (q.speaker_start or q.start) - last.end <= CARRY_OVER_CHARS:
             q.speaker, q.confidence = last.speaker, q.confidence * 0.9
-        if q.speaker is not None and q.speaker.lower() not in THIRD_PERSON:
-            last = q
+        if q.speaker and q.speaker[0].isupper() and q.speaker.lower() not in THIRD_PERSON and q.kind != "partial":
+            last = q  # a named speaker of a statement, not "borrowers" behind a scare quote
 
 
 def _words(text: str) -> str:

@@ -205,3 +205,15 @@ def test_an_unresolved_they_goes_to_the_statement_before(nlp):
             "They claimed they heard a second shot followed by silence.")
     quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
     assert quotes[-1] == ("they heard a second shot followed by silence", "The two loggers")
+
+
+def test_a_parenthetical_cue_between_two_clauses_gives_two_statements(nlp):
+    text = "Half the aid was burial bags, he said, and much of the rest was bottled water."
+    quotes = [q.text for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
+    assert quotes == ["Half the aid was burial bags", "much of the rest was bottled water"]
+
+
+def test_an_infinitive_content_stops_at_a_new_finite_verb(nlp):
+    text = "The candidate promised to protect the clinics and hammered his rival on his record."
+    quotes = [q.text for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
+    assert quotes == ["to protect the clinics"]
