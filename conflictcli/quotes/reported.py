@@ -70,8 +70,10 @@ class ReportedSpeech(SpeakerChooser):
         when it has a verb (otherwise it is the thing, not the proposition, that was spoken of)."""
         span = self.doc.char_span(content.start, content.end, alignment_mode="expand")
         words = [t for t in span if t.is_alpha] if span is not None else []
-        if len(words) < 2 and not (words and words[0].pos_ in {"NOUN", "PROPN"} and not content.proposition):
-            return False
+        if len(words) < 2 and not (words and not content.clause and words[0].pos_ in {"NOUN", "PROPN", "PRON"}):
+            return False  # one word is content only as the object of a stance ("backed Harper", "denied it")
+        if not content.clause and all(t.ent_type_ in NOT_CONTENT or t.pos_ in {"ADP", "DET"} for t in words):
+            return False  # "spoke on Monday", "for about five minutes": a time, not content
         if content.clause and not any(t.pos_ in {"VERB", "AUX"} for t in words):
             content.proposition = False
         return True
@@ -114,6 +116,9 @@ class ReportedSpeech(SpeakerChooser):
             found = [self._clipped(c.left_edge, c.right_edge, cue, speaker) for c in clauses]
             return [f for f in found if f is not None]
         objects = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)]
+        if objects and objects[0].dep_ == "dobj":  # "compared him favorably to Obama": the object's complement too
+            objects += [c for c in cue.rights if c.dep_ == "prep" and c.i > objects[0].i and c not in objects
+                        and c.lower_ in {"to", "with", "into"}]
         proposition = any(_is_predicate(c) for c in objects)
         if not objects or (low in HEARER_FORMS and not proposition and (
                 not self._content_object(objects) or all(c.dep_ in {"dobj", "dative"} for c in objects))):

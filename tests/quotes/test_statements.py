@@ -217,3 +217,8 @@ def test_an_infinitive_content_stops_at_a_new_finite_verb(nlp):
     text = "The candidate promised to protect the clinics and hammered his rival on his record."
     quotes = [q.text for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
     assert quotes == ["to protect the clinics"]
+
+
+def test_a_time_is_no_content(nlp):
+    text = "The governor spoke on Monday. The senator campaigned for about five minutes."
+    assert find_quotes(nlp(text), []) == []
