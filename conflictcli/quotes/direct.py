@@ -59,6 +59,7 @@ class QuotationFinder(SpeakerChooser):
         if not words:
             return None
         starts_lower = words[0].text[:1].islower() or words[0].lower_ in speech.SPEAKER_PRONOUNS
+        content = content.rstrip("’'\"” ")  # '... get credit,’” Bloomberg said': the inner quotation's mark
         if not (content.endswith(CONTINUING_PUNCT) or self.text[q.end:q.end + 1] == "," or starts_lower):
             return None
         window = []
@@ -154,13 +155,39 @@ class QuotationFinder(SpeakerChooser):
         _, before_par_end = self._paragraph(before.start)
         same_paragraph = before.start >= par_start
         gap = self.text[before_par_end:par_start]
-        next_paragraph = not same_paragraph and before_par_end <= par_start and gap.count("\n") <= 2 \
+        next_paragraph = not same_paragraph and before_par_end <= par_start and not gap.strip() \
             and self._paragraph_ends_quoted(before_par_end)
         starts_paragraph = not self.text[par_start:q.start].strip()
+        if same_paragraph and attribution.kind == "partial" and self._same_sentence(before.start, q.start):
+            return Attribution(attribution.speaker, attribution.cue, "partial", attribution.cue_span, 0.75)
         if not ((same_paragraph and self._only_attribution_between(before.end, q.start))
                 or (next_paragraph and starts_paragraph)):
             return None
         return Attribution(attribution.speaker, attribution.cue, "direct", attribution.cue_span, 0.8)
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        """'will need "to push past" while "not get bogged down"': two fragments of one sentence."""
+        first = self.doc.char_span(a, a + 1, alignment_mode="expand")
+        second = self.doc.char_span(b, b + 1, alignment_mode="expand")
+        return first is not None and second is not None and first[0].sent.start == second[0].sent.start
+
+    def after_reported_speech(self, q: Quoted, reported: list[Quote]) -> Attribution | None:
+        """A paragraph that is one quotation with no cue, right after a paragraph reporting what X said,
+        carries on X's words ("Erekat said it was ...\n\n"They wanted us on our knees ...")."""
+        par_start, par_end = self._paragraph(q.start)
+        if self.text[par_start:q.start].strip() or len(self.text[q.end:par_end].strip()) > 1 or par_start < 2:
+            return None
+        prev_start, prev_end = self._paragraph(max(0, len(self.text[:par_start].rstrip()) - 1))
+        if self.text[prev_end:par_start].count("\n") > 2:
+            return None
+        said = [r for r in reported if prev_start <= r.start < prev_end and r.kind == "indirect" and r.speaker
+                and r.speaker[0].isupper()]
+        if not said:
+            return None
+        last = said[-1]
+        speaker = Speaker(last.speaker, last.speaker_start, last.speaker_end)
+        cue_span = (last.cue_start, last.cue_end) if last.cue_start is not None else None
+        return Attribution(speaker, last.cue, "direct", cue_span, 0.7)
 
     def transcript_turns(self) -> list[Quote]:
         """'PENCE: Well, look, ...' paragraphs of a transcript (two turns at least, so a dateline is not one)."""
@@ -203,7 +230,12 @@ class QuotationFinder(SpeakerChooser):
         if not last:
             return False
         rest = self.text[last[-1].end:par_end]
-        return not last[-1].closed or len(rest.split()) <= 8
+        if not last[-1].closed or len(rest.split()) <= 8:
+            return True
+        # '"He has been hit before," said X, who was an adviser ...': a quotation led paragraph whose one
+        # sentence after the quotation is its attribution
+        opens = not self.text[par_start:last[-1].start].strip()
+        return opens and not re.search(r"[.!?]\s+\S", rest.strip())
 
     def _only_attribution_between(self, start: int, end: int) -> bool:
         """Between two quotations of one paragraph: nothing, or a sentence end, or an attribution."""

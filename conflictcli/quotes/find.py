@@ -28,23 +28,31 @@ def find_quotes(doc, actors: list[Actor], beliefs: bool = True) -> list[Quote]:
     quoted = find_quoted(text)
     finder = _Attributor(doc, referents, quoted)
     quotes: list[Quote] = []
+    unattributed: list[Quoted] = []
     previous: tuple[Quoted, Attribution] | None = None
     for q in quoted:
         attribution = None if finder.in_heading(q.start) else finder.attribute(q, previous)
         if attribution is None:
+            unattributed.append(q)
             continue
         previous = (q, attribution)
-        s = attribution.speaker
-        raw = text[q.content_start:q.content_end]
-        start = q.content_start + len(raw) - len(raw.lstrip())
-        end = q.content_start + len(raw.rstrip())
-        cue_start, cue_end = attribution.cue_span or (None, None)
-        quotes.append(Quote(text=text[start:end], kind=attribution.kind, start=start, end=end, speaker=s.name,
-                            speaker_start=s.start, speaker_end=s.end, cue=attribution.cue, cue_start=cue_start,
-                            cue_end=cue_end, confidence=attribution.confidence))
+        quotes.append(_quote(text, q, attribution))
     turns = finder.transcript_turns()
-    quotes += finder.reported_speech() + turns + ([] if turns else finder.headline_source())
+    reported = finder.reported_speech()
+    quotes += reported + turns + ([] if turns else finder.headline_source())
+    quotes += [_quote(text, q, a) for q in unattributed if (a := finder.after_reported_speech(q, reported))]
     return tidy(quotes, beliefs)
+
+
+def _quote(text: str, q: Quoted, attribution: Attribution) -> Quote:
+    s = attribution.speaker
+    raw = text[q.content_start:q.content_end]
+    start = q.content_start + len(raw) - len(raw.lstrip())
+    end = q.content_start + len(raw.rstrip())
+    cue_start, cue_end = attribution.cue_span or (None, None)
+    return Quote(text=text[start:end], kind=attribution.kind, start=start, end=end, speaker=s.name,
+                 speaker_start=s.start, speaker_end=s.end, cue=attribution.cue, cue_start=cue_start,
+                 cue_end=cue_end, confidence=attribution.confidence)
 
 
 class _Attributor(QuotationFinder, ReportedSpeech):

@@ -222,3 +222,29 @@ def test_an_infinitive_content_stops_at_a_new_finite_verb(nlp):
 def test_a_time_is_no_content(nlp):
     text = "The governor spoke on Monday. The senator campaigned for about five minutes."
     assert find_quotes(nlp(text), []) == []
+
+
+def test_a_quotation_paragraph_after_reported_speech_is_the_same_speaker(nlp):
+    text = ("“The consensus is broken,” said Avi Stern, a fellow at a policy forum.\n"
+            "Saeb Karam said it was only the latest move to force the other side to give up.\n"
+            "“They wanted us on our knees. We stand tall and we will stand tall.”")
+    quotes = direct_of(find_quotes(nlp(text), []))
+    assert quotes[-1] == ("They wanted us on our knees. We stand tall and we will stand tall.", "Saeb Karam")
+
+
+def test_a_quotation_paragraph_after_an_attributed_one_continues_it(nlp):
+    text = ("“He has been hit before,” said Hank Stein, who was an adviser to the mayor but is not on the campaign.\n\n"
+            "“There is nothing new to any of this. It is not career destroying.”")
+    quotes = direct_of(find_quotes(nlp(text), []))
+    assert quotes[-1] == ("There is nothing new to any of this. It is not career destroying.", "Hank Stein")
+
+
+def test_second_fragment_of_one_sentence_is_partial_too(nlp):
+    text = "Begala said the mayor will need “to push past the attacks” while at the same time “not get bogged down.”"
+    quotes = [(q.kind, q.speaker) for q in find_quotes(nlp(text), []) if q.kind == "partial"]
+    assert quotes == [("partial", "Begala"), ("partial", "Begala")]
+
+
+def test_an_inner_quotation_mark_before_the_closing_one(nlp):
+    text = "“Congress said, ‘Oh that’s not fair, these people should get credit,’” Bloomberg said."
+    assert direct_of(find_quotes(nlp(text), []))[0][1] == "Bloomberg"
