@@ -229,8 +229,7 @@ class ReportedSpeech(SpeakerChooser):
                            or t.dep_ == "conj" and t.tag_ in {"VBD", "VBZ"} and t.head.tag_ == "VB")
                       and t.left_edge.i > first.i and not (t.dep_ == "pcomp" and t.head.head.i == cue.i)), None)
         if other is not None:  # "..., while the Arab League condemned ...", "... and said ...", "aside from saying"
-            edge = other.head.left_edge if other.dep_ == "pcomp" else other.left_edge
-            last = self.doc[max(first.i, edge.i - 1)]
+            last = self.doc[max(first.i, _clause_edge(other).i - 1)]
         return self._trimmed(first, last, speaker)
 
     def _parenthetical(self, cue, source, speaker: Speaker) -> list[Content] | None:
@@ -319,3 +318,14 @@ def _adverbial_of(token, cue) -> bool:
             return False  # not under the cue at all: content of another clause
         child = child.head
     return child.dep_ in {"prep", "advmod", "npadvmod", "cc", "intj"}
+
+
+def _clause_edge(clause):
+    """Where a clause of its own starts: its left edge, but for a coordinated clause whose parse reaches back
+    over its head ("when ... was shot but cannot say"), the conjunction before it."""
+    if clause.dep_ == "pcomp":
+        return clause.head.left_edge
+    if clause.dep_ == "conj" and clause.left_edge.i < clause.head.i:
+        conjunctions = [c for c in clause.head.children if c.dep_ == "cc" and c.i < clause.i]
+        return conjunctions[-1] if conjunctions else clause
+    return clause.left_edge

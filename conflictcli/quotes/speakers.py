@@ -53,11 +53,16 @@ class SpeakerChooser(Context):
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             named = self._speaker(head.head.head)  # "Smith, who said ...": Smith, mentioned by "who"
             return Speaker(named.name, head.idx, head.idx + len(head.text))
+        if head.lower_ in {"they", "them"}:
+            plural = self._plural_subject_before(head)
+            if plural is not None:  # "Others who have tracked his career ... . Turnout is low, they say"
+                start, end = noun_phrase(plural)
+                return Speaker(self.text[start:end], head.idx, head.idx + len(head.text))
         if head.lower_ in speech.SPEAKER_PRONOUNS:
             referent = self.referents.resolve_pronoun(head)
             return Speaker(referent.name if referent else head.text, head.idx, head.idx + len(head.text))
         start, end = noun_phrase(head)
-        named = [head] + [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + [head]  # the name first
         referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
         if referent is not None and not referent.is_actor and head.pos_ == "PROPN" and not _carries(referent, head):
             referent = None  # a referent that does not carry this name at all is someone else
@@ -67,6 +72,10 @@ class SpeakerChooser(Context):
                 referent = None
         if referent is None:
             referent = self.referents.resolve_nominal(head)
+        named_by = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if referent is None and named_by is not None and head.pos_ == "NOUN":
+            name = proper_name(named_by)  # "the Democratic candidate, Andy Beshear"
+            return Speaker(self.text[name[0]:name[1]], start, end)
         phrase = self.text[start:end]
         canonical = referent is not None and referent.is_actor
         if head.text.islower() and not canonical and (referent is None or (
@@ -81,6 +90,23 @@ class SpeakerChooser(Context):
         if head.pos_ == "PROPN":  # a name the actors table lacks: the name itself, without its titles
             return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
         return Speaker(self.text[start:end], start, end)
+
+    def _plural_subject_before(self, pronoun):
+        """The plural common noun that is the subject of this sentence or the one before ("the loggers",
+        "others", "critics"): the antecedent of "they" a reader takes, where the referents know only names."""
+        sents = self.referents.sents
+        k = next((i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end), 0)
+        for sent in (sents[k], sents[k - 1] if k > 0 else None):
+            if sent is None:
+                continue
+            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.i and t.pos_ == "NOUN"
+                        and not self._inside_quote(t.idx)
+                        and (t.tag_ == "NNS" or t.lower_ == "others") and could_speak(t)]
+            if subjects:
+                return subjects[-1]
+            if any(t.dep_ == "nsubj" and t.i < pronoun.i and t.pos_ in {"PROPN"} for t in sent):
+                return None  # a name is nearer: the referents decide
+        return None
 
     def _name_end(self, head) -> int:
         """A name runs on through "for"/"of" and capitalised words: "High Commissioner for Human Rights"."""

@@ -248,3 +248,22 @@ def test_second_fragment_of_one_sentence_is_partial_too(nlp):
 def test_an_inner_quotation_mark_before_the_closing_one(nlp):
     text = "“Congress said, ‘Oh that’s not fair, these people should get credit,’” Bloomberg said."
     assert direct_of(find_quotes(nlp(text), []))[0][1] == "Bloomberg"
+
+
+def test_they_goes_to_a_plural_subject_before_it(nlp):
+    text = ("Others who have tracked the mayor's career see rough waters ahead. "
+            "Turnout in city elections is notoriously low, they say, and the mayor has not faced such attacks.")
+    quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
+    assert quotes and all(s == "Others" for _, s in quotes)
+
+
+def test_a_role_with_a_name_in_apposition_is_the_named_person(nlp):
+    text = "In Kentucky, the Democratic candidate, Andy Beshear, promised to protect the health programme."
+    assert kinds_of(find_quotes(nlp(text), []), "indirect") == [("to protect the health programme", "Andy Beshear")]
+
+
+def test_a_coordinated_clause_reaching_back_over_its_head(nlp):
+    text = ("Two loggers claimed that they had heard when the hunter, known as “Suresh”, was shot but cannot say "
+            "how it happened.")
+    texts = [t for t, _ in kinds_of(find_quotes(nlp(text), []), "indirect")]
+    assert texts[0].startswith("they had heard when the hunter")
