@@ -64,11 +64,11 @@ class SpeakerChooser(Context):
         start, end = noun_phrase(head)
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + [head]  # the name first
         referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
-        if referent is not None and not referent.is_actor and head.pos_ == "PROPN" and not _carries(referent, head):
+        if head.pos_ == "PROPN" and head.is_title and not _carries(referent, head):
             referent = None  # a referent that does not carry this name at all is someone else
         if head.pos_ == "PROPN" and (referent is None or (referent.kind == "group" and not referent.is_actor)):
             referent = self.referents.by_surname(head) or referent  # spaCy may take a surname for an ORG
-            if referent is not None and not referent.is_actor and not _carries(referent, head):
+            if not _carries(referent, head):
                 referent = None
         if referent is None:
             referent = self.referents.resolve_nominal(head)
@@ -172,6 +172,11 @@ def _head_short_of(token, cue):
 
 
 def _carries(referent, head) -> bool:
-    """The referent's name holds this word, allowing for a misspelling (Aragchchi / Araghchi)."""
+    """The referent's name holds this word, allowing for a misspelling (Aragchchi / Araghchi). An actor named
+    by its names carries its aliases too; one named by a description ("former mayor") only its own words."""
+    if referent is None:
+        return True
+    if referent.is_actor and any(w[:1].isupper() for w in referent.name.split()):
+        return True
     words = {w.lower().strip(".,") for w in referent.name.split()}
     return any(difflib.SequenceMatcher(None, head.lower_, w).ratio() >= 0.8 for w in words)

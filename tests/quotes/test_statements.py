@@ -267,3 +267,12 @@ def test_a_coordinated_clause_reaching_back_over_its_head(nlp):
             "how it happened.")
     texts = [t for t, _ in kinds_of(find_quotes(nlp(text), []), "indirect")]
     assert texts[0].startswith("they had heard when the hunter")
+
+
+def test_a_name_is_never_given_to_an_actor_named_by_a_description(nlp):
+    from conflictcli.models import Actor, Mention
+
+    text = "The former mayor spoke first.\n\n“It is a scandal,” Trump declared."
+    start = text.index("former mayor")
+    actor = Actor(name="former mayor", type="person", mentions=[Mention(start, start + 12, "former mayor")])
+    assert direct_of(find_quotes(nlp(text), [actor])) == [("It is a scandal,", "Trump")]
