@@ -284,13 +284,15 @@ class ReportedSpeech(SpeakerChooser):
 
     def _trimmed(self, first, last, speaker: Speaker) -> Content | None:
         """A content span without leading "that" or punctuation, trailing punctuation, nor other paragraphs."""
-        limit = last.idx + len(last.text)
         while first.i < last.i and (first.dep_ == "mark" or first.is_punct or first.is_space):
             first = self.doc[first.i + 1]
         while last.i > first.i and (last.is_punct or last.is_space or last.dep_ in {"cc", "mark"}):
             last = self.doc[last.i - 1]
         start, end = first.idx, last.idx + len(last.text)
-        end = max([end] + [q.end for q in self.quoted if start <= q.start < end < q.end <= limit])  # keep ”
+        # a quotation opened inside the content runs to its closing mark ("position that settlements "are
+        # illegal ..., and threaten ..."", however the parse cut the clause)
+        end = max([end] + [q.end for q in self.quoted if start <= q.start < end < q.end and q.closed
+                           and "\n" not in self.text[start:q.end]])
         if last.i < first.i or first.is_punct or "\n" in self.text[start:end]:
             return None
         return Content(start, end, speaker)
@@ -306,7 +308,8 @@ def _is_predicate(complement) -> bool:
         if complement.lower_ == "as":
             return True
         return any(c.dep_ == "pcomp" and c.pos_ in {"VERB", "AUX"} for c in complement.children)
-    return any(c.dep_ in {"xcomp", "oprd", "ccomp"} for c in complement.children)
+    return any(c.dep_ in {"xcomp", "oprd", "ccomp"} or c.dep_ in {"acl", "relcl"} and c.left_edge.lower_ == "that"
+               and c.left_edge.dep_ == "mark" for c in complement.children)  # "the position that ... are illegal"
 
 
 def _adverbial_of(token, cue) -> bool:

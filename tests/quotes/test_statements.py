@@ -276,3 +276,11 @@ def test_a_name_is_never_given_to_an_actor_named_by_a_description(nlp):
     start = text.index("former mayor")
     actor = Actor(name="former mayor", type="person", mentions=[Mention(start, start + 12, "former mayor")])
     assert direct_of(find_quotes(nlp(text), [actor])) == [("It is a scandal,", "Trump")]
+
+
+def test_a_position_with_a_that_clause_is_a_statement_running_to_the_closing_mark(nlp):
+    text = ("A spokesperson for the Foreign Office reiterated the UK's position that the camps “are illegal under "
+            "international law, present an obstacle to peace and threaten a settlement”.")
+    quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
+    assert quotes[0][0].startswith("the UK's position that the camps")
+    assert quotes[0][0].endswith("threaten a settlement”")
