@@ -1,14 +1,13 @@
-"""Quotes: direct quotations, partial quotations and reported speech, each with its speaker.
+"""Quotes: what each source said, one entry per statement, each with its speaker, cue and confidence.
 
-Quoted stretches come from `quotemarks` (no model); the parse then finds the cue verb and its subject around
-each one (`"...," X said`, `said X`, `X told Reuters: "..."`, `"..." - X`, `according to X`), or inherits the
-speaker of the quotation just before it (a quotation continued over paragraphs). Reported speech is a cue verb
-with a clausal complement ("X said (that) ...", "..., X said", "X told Y that ...", "according to X, ..."), a
-stance verb with its object ("urged Congress to act", "backed Harper"), a passive report ("is expected to ...",
-"was first reported by X"), a speech noun with a "that" clause ("X's claim that ...") or a headline led by a
-source ("Pence: ..."); its source may sit higher up ("..., arguing that", "a statement calling ...").
-Quoted words with no speech around them (scare quotes) are not quotes. Speakers go through `speakers` so that
-they carry the actors' canonical names, and pronouns and role nominals point at the right person.
+Kinds: `direct` (wholly in quotation marks), `partial` (quoted words inside the reporter's sentence; inside
+reported speech it points at its `indirect` clause), `indirect` (a communication act - said, told, warned,
+accused ... of, according to, a statement that - whose content is a clause or proposition) and `belief`
+(views, wishes and stances - believes, hopes, wants, supports, welcomes - and communication whose content is
+only a thing, "denied the charge"; kept for machine output, left out of the tables). Quoted stretches come
+from `quotemarks` (no model), their attribution from `direct`, reported speech from `reported`, speakers
+from `speakers` (through the referent layer); `tidy` drops duplicates and scores confidence. Headings inside
+the body (a short line that does not end like a sentence) form no quotes.
 """
 from __future__ import annotations
 
