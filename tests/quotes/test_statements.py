@@ -284,3 +284,13 @@ def test_a_position_with_a_that_clause_is_a_statement_running_to_the_closing_mar
     quotes = kinds_of(find_quotes(nlp(text), []), "indirect")
     assert quotes[0][0].startswith("the UK's position that the camps")
     assert quotes[0][0].endswith("threaten a settlement”")
+
+
+@pytest.mark.parametrize("text", [
+    "Reporting by Amina Farouk in Nairobi; editing by Sarah Kim",
+    "Associated Press writers Jill Lawless and Danica Kirka contributed to this report.",
+    "Protesters gather outside the parliament on Sunday. (AP Photo/Jane Doe)",
+    "SEE MORE\n\nMost read\n\nSign up for our newsletter",
+])
+def test_credit_lines_captions_and_menus_form_no_quotes(nlp, text):
+    assert find_quotes(nlp(text), []) == []
