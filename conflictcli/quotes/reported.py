@@ -102,6 +102,8 @@ class ReportedSpeech(SpeakerChooser):
             return []
         if cue.dep_ in {"advcl", "acl", "amod"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
             return []  # "entered Syria to support the government", "the first to say": a purpose, not a view
+        if cue.tag_ == "VBN" and cue.dep_ == "acl" and not any(c.dep_ == "agent" for c in cue.children):
+            return []  # "a group called Lashkar", "better known as Suresh": a name, not a statement
         if self._is_passive(cue):
             return self._passive(cue)
         source = self._source(cue)

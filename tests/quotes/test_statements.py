@@ -294,3 +294,8 @@ def test_a_position_with_a_that_clause_is_a_statement_running_to_the_closing_mar
 ])
 def test_credit_lines_captions_and_menus_form_no_quotes(nlp, text):
     assert find_quotes(nlp(text), []) == []
+
+
+def test_a_participle_that_names_is_no_statement(nlp):
+    text = "The hunter, better known as “Suresh”, joined a group called the Forest Watch in May."
+    assert find_quotes(nlp(text), []) == []
