@@ -252,8 +252,8 @@ class QuotationFinder(SpeakerChooser):
 def _is_cue_verb(token) -> bool:
     """A communication verb used as a verb ("the ruling in Brown" is none; "Safadi warning", tagged as a noun
     but with no determiner, is one)."""
-    if token.lower_ not in speech.SPEECH_VERBS:
-        return False
+    if token.lower_ not in speech.SPEECH_VERBS or (token.tag_ == "VBN" and token.dep_ == "acl"):
+        return False  # "a group called ...": a participle that names
     return token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.lower_.endswith("ing") and not any(
         c.dep_ in {"det", "poss"} for c in token.children))  # "with Safadi warning of", misparsed as a noun
 
