@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Quote extraction benchmark: the founding article's gold and PolNeAR (mention level), scored by score.py.
+"""Quote benchmark: the article gold (shared/gold) and PolNeAR dev, each in two halves, plain spaCy beside.
 
-The model is loaded once: each document goes through the real pipeline (written to a .txt file first, so the
-plain-text title rule applies as it does for `conflictcli analyze PATH`), predictions are written to a temporary
-folder and score.py --predictions scores them. With --baseline the plain-spaCy baseline is scored too, in the
-same run, through score.py --cmd (one process per document: slow).
+The halves (documents in sorted order, alternately A and B) let a rule written from one half be checked on
+the other. conflictcli runs in this process (the model is loaded once; every document goes through the real
+pipeline, a PolNeAR text written to a .txt file first so the plain-text title rule applies as it does for
+`conflictcli analyze PATH`); score.py --predictions scores it. The plain-spaCy baseline (eval/baseline.py: NER
+plus a quotation-mark regex) runs through score.py --cmd, one process per document, in the same run.
 
-  .venv/bin/python bench/quotes.py --gold ../shared/gold --polnear ../shared/eval/data/polnear.dev.jsonl [--baseline]
+  python3 bench/quotes.py ../shared                      # gold and PolNeAR, both halves, baseline beside
+  python3 bench/quotes.py ../shared --no-baseline --show # faster, with the scorer's per-document notes
 """
 from __future__ import annotations
 
@@ -17,12 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
-GOLD_METRICS = ("direct_precision", "direct_recall", "direct_f1", "direct_speaker_accuracy", "indirect_precision",
-                "indirect_recall", "indirect_speaker_accuracy")
-POLNEAR_METRICS = ("quote_direct_precision", "quote_direct_recall", "quote_direct_f1", "quote_indirect_recall",
-                   "speaker_accuracy", "direct_attributed_recall")
+GOLD_METRICS = ("direct_f1", "direct_speaker_accuracy", "indirect_precision", "indirect_recall",
+                "indirect_speaker_accuracy")
+POLNEAR_METRICS = ("quote_direct_f1", "speaker_accuracy", "quote_indirect_precision", "quote_indirect_recall",
+                   "quote_indirect_f1")
 
 
 def predict(paths: list[Path], out_dir: Path, names: list[str]) -> None:
@@ -32,35 +32,46 @@ def predict(paths: list[Path], out_dir: Path, names: list[str]) -> None:
         (out_dir / f"{name}.json").write_text(json.dumps(article.to_dict(), ensure_ascii=False), encoding="utf-8")
 
 
-def score(args: list[str], show: bool) -> dict:
-    run = subprocess.run([sys.executable, *args, "--json"], capture_output=True, text=True)
+def score(scorer: Path, args: list[str]) -> dict:
+    run = subprocess.run([sys.executable, str(scorer), *args, "--json"], capture_output=True, text=True)
     if run.returncode not in (0, 1):
-        raise SystemExit(run.stderr)
-    result = json.loads(run.stdout)
-    if show:
-        print(json.dumps(result, indent=1, ensure_ascii=False)[:20000])
-    return result
+        raise SystemExit(f"bench/quotes.py: score.py failed: {run.stderr.strip()[-500:]}")
+    return json.loads(run.stdout)
 
 
-def bench_gold(gold: Path, scorer: Path, show: bool) -> None:
+def halves(items: list) -> dict[str, list]:
+    return {"all": items, "A": items[0::2], "B": items[1::2]}
+
+
+def line(label: str, metrics: dict, keys: tuple[str, ...], counts: str = "") -> str:
+    return f"  {label:<22}" + "  ".join(f"{k}={metrics[k]:.3f}" for k in keys) + counts
+
+
+def bench_gold(shared: Path, scorer: Path, baseline: bool, show: bool) -> None:
+    gold_dir = shared / "gold"
+    files = sorted(gold_dir.glob("*.json"))
     with tempfile.TemporaryDirectory(prefix="bench-quotes-") as tmp:
-        files = sorted(gold.glob("*.json")) if gold.is_dir() else [gold]
-        docs = [(gf.stem, (gf.parent.parent / json.loads(gf.read_text())["document"]).resolve()) for gf in files]
-        predict([p for _, p in docs], Path(tmp), [n for n, _ in docs])
-        result = score([str(scorer), "--gold", str(gold), "--predictions", tmp], show)
-    summary = result["summary"]
-    print("gold: " + "  ".join(f"{k}={summary[k]:.3f}" for k in GOLD_METRICS))
-    for part in ("direct_quotes", "indirect_quotes"):
-        for doc, parts in result["documents"].items():
-            notes = {k: v for k, v in parts[part].items() if isinstance(v, list) and v}
-            if notes:
-                print(f"  {doc} {part}: {notes}")
+        docs = [(gold_dir.parent / json.loads(f.read_text(encoding="utf-8"))["document"]).resolve() for f in files]
+        predict(docs, Path(tmp), [f.stem for f in files])
+        print(f"gold ({len(files)} articles; A = {', '.join(f.stem for f in files[0::2])})")
+        for half, chosen in halves(files).items():
+            gold_args = [a for f in chosen for a in ("--gold", str(f))]
+            result = score(scorer, gold_args + ["--predictions", tmp])
+            print(line(f"conflictcli {half}", result["summary"], GOLD_METRICS))
+            if show and half == "all":
+                for doc, parts in result["documents"].items():
+                    for part in ("direct_quotes", "indirect_quotes"):
+                        notes = {k: v for k, v in parts[part].items() if isinstance(v, list) and v}
+                        if notes:
+                            print(f"    {doc} {part}: {notes}")
+            if baseline:
+                base = score(scorer, gold_args + ["--cmd", f"{sys.executable} {scorer.parent / 'baseline.py'} {{path}}"])
+                print(line(f"plain spaCy {half}", base["summary"], GOLD_METRICS))
 
 
-def bench_polnear(data: Path, scorer: Path, limit: int | None, show: bool, baseline: bool) -> None:
-    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = rows[:limit] if limit else rows
-    extra = ["--limit", str(limit)] if limit else []
+def bench_polnear(data: Path, scorer: Path, baseline: bool, show: bool) -> None:
+    rows = [json.loads(x) for x in data.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows.sort(key=lambda r: r["id"])
     with tempfile.TemporaryDirectory(prefix="bench-quotes-") as tmp:
         paths = []
         for row in rows:
@@ -70,33 +81,40 @@ def bench_polnear(data: Path, scorer: Path, limit: int | None, show: bool, basel
         out = Path(tmp) / "pred"
         out.mkdir()
         predict(paths, out, [r["id"] for r in rows])
-        result = score([str(scorer), "--thirdparty", str(data), "--predictions", str(out), *extra], show)
-    report("conflictcli", result)
-    if baseline:
-        cmd = f"{sys.executable} {scorer.parent / 'baseline.py'} {{path}}"
-        report("baseline", score([str(scorer), "--thirdparty", str(data), "--cmd", cmd, *extra], False))
-
-
-def report(label: str, result: dict) -> None:
-    metrics = result["summary"]["polnear"]
-    print(f"polnear {label}: " + "  ".join(f"{k}={metrics[k]:.3f}" for k in POLNEAR_METRICS)
-          + f"  gold_direct={metrics['gold_direct']} gold_indirect={metrics['gold_indirect']}")
+        print(f"PolNeAR dev ({len(rows)} articles; A/B alternate in id order)")
+        for half, chosen in halves(rows).items():
+            subset = Path(tmp) / f"polnear-{half}.jsonl"
+            subset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
+            result = score(scorer, ["--thirdparty", str(subset), "--predictions", str(out)])
+            metrics = result["summary"]["polnear"]
+            gold = f"  (gold direct {metrics['gold_direct']}, indirect {metrics['gold_indirect']})"
+            print(line(f"conflictcli {half}", metrics, POLNEAR_METRICS, gold))
+            if show and half == "all":
+                for doc, notes in result["documents"]["polnear"].items():
+                    print(f"    {doc}: {notes}")
+            if baseline:
+                cmd = f"{sys.executable} {scorer.parent / 'baseline.py'} {{path}}"
+                base = score(scorer, ["--thirdparty", str(subset), "--cmd", cmd, "--jobs", "2"])
+                print(line(f"plain spaCy {half}", base["summary"]["polnear"], POLNEAR_METRICS))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, help="gold folder or file (the founding article)")
-    ap.add_argument("--polnear", type=Path, help="polnear.dev.jsonl (mention-level gold)")
-    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="folder of score.py and baseline.py")
-    ap.add_argument("--limit", type=int, help="score only the first N PolNeAR documents")
-    ap.add_argument("--baseline", action="store_true", help="also score the plain-spaCy baseline (slow)")
+    ap.add_argument("shared", type=Path, help="the shared folder holding gold/ and eval/ (eval/score.py, "
+                    "eval/baseline.py, eval/data/polnear.dev.jsonl)")
+    ap.add_argument("--only", choices=("gold", "polnear"), help="run one of the two sets")
+    ap.add_argument("--no-baseline", dest="baseline", action="store_false", help="skip plain spaCy (slow)")
     ap.add_argument("--show", action="store_true", help="print the scorer's per-document notes")
     args = ap.parse_args()
-    scorer = args.eval_dir / "score.py"
-    if args.gold:
-        bench_gold(args.gold, scorer, args.show)
-    if args.polnear:
-        bench_polnear(args.polnear, scorer, args.limit, args.show, args.baseline)
+    scorer = args.shared / "eval" / "score.py"
+    polnear = args.shared / "eval" / "data" / "polnear.dev.jsonl"
+    missing = [p for p in (scorer, args.shared / "gold", polnear) if not p.exists()]
+    if missing:
+        ap.exit(2, f"bench/quotes.py: not found: {', '.join(map(str, missing))} (give the shared folder)\n")
+    if args.only in (None, "gold"):
+        bench_gold(args.shared, scorer, args.baseline, args.show)
+    if args.only in (None, "polnear"):
+        bench_polnear(polnear, scorer, args.baseline, args.show)
 
 
 if __name__ == "__main__":

@@ -40,13 +40,18 @@ class Actor:
 @dataclass
 class Quote:
     text: str
-    kind: str  # direct | partial | indirect
+    kind: str  # direct | partial | indirect | belief (a view or stance, not a statement: left out of tables)
     start: int
     end: int
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    cue_start: int | None = None  # the cue word(s) in the text ("said", "according to", ":")
+    cue_end: int | None = None
+    confidence: float = 1.0  # 0-1: how sure the finder is of kind, extent and speaker together
+    clause_start: int | None = None  # a partial quote inside reported speech: the indirect quote it belongs to
+    clause_end: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

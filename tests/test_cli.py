@@ -61,7 +61,7 @@ def test_analyze_json_has_the_documented_schema(analyzed):
             assert 0 <= mention["start"] < mention["end"] <= len(text)
     for quote in analyzed["quotes"]:
         assert {"text", "kind", "speaker", "speaker_start", "speaker_end", "cue", "start", "end"} <= set(quote)
-        assert quote["kind"] in ("direct", "partial", "indirect")
+        assert quote["kind"] in ("direct", "partial", "indirect", "belief")
     for place in analyzed["places"]:
         assert {"name", "canonical", "kind", "country", "lat", "lon", "geonameid", "mentions", "count"} <= set(place)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKS = re.compile(r"``|''|[“”„\"«»‹›‘’'`]")
+MARKS = re.compile(r"``|''|’’|[“”„\"«»‹›‘’'`]")
 PARAGRAPHS = re.compile(r"[^\n]+")
-OPEN_DOUBLE, CLOSE_DOUBLE = {"“", "„", "``", "«"}, {"”", "''", "»"}
+OPEN_DOUBLE, CLOSE_DOUBLE = {"“", "„", "``", "«"}, {"”", "''", "’’", "»"}  # ’’: two closing singles
 OPEN_SINGLE, CLOSE_SINGLE = {"‘", "`", "‹"}, {"›"}
 OPENING_CONTEXT = set("([{—–-/")  # characters after which a straight mark opens a quotation
 ELISIONS = ("em ", "til ", "cause ", "n ", "n’", "n'", "tis ")  # 'em, 'til, rock 'n' roll
