@@ -9,11 +9,13 @@ actors sorted by salience: mention count, then first position.
 from __future__ import annotations
 
 from conflictcli.actors.build import actor_of
+from conflictcli.actors.evidence import heading_lines, is_participant
 from conflictcli.actors.merge import merge
 from conflictcli.actors.named import entity_candidates, untagged_demonyms, untagged_people
 from conflictcli.actors.nominals import nominal_candidates
 from conflictcli.models import Actor, Place
 from conflictcli.nlp.model import doc_text
+from conflictcli.quotes.quotemarks import find_quoted
 
 
 def find_actors(doc, places: list[Place]) -> list[Actor]:
@@ -29,5 +31,10 @@ def find_actors(doc, places: list[Place]) -> list[Actor]:
     parsed = doc.has_annotation("DEP")  # unnamed actors and pronouns need the parse
     nominal = nominal_candidates(doc, taken, place_spans) if parsed else []
     clusters = merge(doc, named, nominal, parsed)
+    if parsed:
+        text = doc_text(doc)
+        quotations = [(q.start, q.end) for q in find_quoted(text)]
+        headings = heading_lines(text)
+        clusters = [c for c in clusters if is_participant(c, quotations, headings)]
     actors = [actor_of(c, doc_text(doc)) for c in clusters]
     return sorted(actors, key=lambda a: (-a.count, a.first))

@@ -4,6 +4,7 @@ demonyms it missed. A span the place stage or the gazetteer knows as a place is 
 from __future__ import annotations
 
 from conflictcli.actors.context import country_inside, role_from_context
+from conflictcli.actors.evidence import acts, acts_as_state
 from conflictcli.actors.lexicon import (ARMED_ORG_WORDS, CITY_POPULATION, FEATURE_WORDS, HONORIFICS,
                                         NAME_PARTICLES, NORP_LIKE, TOPONYM_PREFIXES)
 from conflictcli.actors.mentions import RawMention, next_word, trim
@@ -20,6 +21,7 @@ def entity_candidates(doc, place_spans) -> list[RawMention]:
             continue
         cand = _classify(ent, span, place_spans)
         if cand is not None:
+            cand.acts = acts_as_state(span.root) if cand.key[0] == "state" else acts(span.root)
             out.append(cand)
     return out
 
@@ -134,7 +136,7 @@ def untagged_demonyms(doc, taken: set[int]) -> list[RawMention]:
         group = None if code else demonyms.group_of(tok.text)
         if code and tok.text != demonyms.country_name(code):
             out.append(RawMention(tok.idx, tok.idx + len(tok), tok.text, ("state", code), "state",
-                                 demonyms.country_name(code), affiliation=code))
+                                  demonyms.country_name(code), affiliation=code, acts=acts_as_state(tok)))
         elif group:
             out.append(RawMention(tok.idx, tok.idx + len(tok), tok.text, ("group", group), "group", group))
     return out

@@ -3,6 +3,7 @@ group noun ("Iran-backed militias", "the rebels", "US-backed Kurdish authorities
 from __future__ import annotations
 
 from conflictcli.actors.context import affiliation_of, country_word, is_backer, role_phrase
+from conflictcli.actors.evidence import acts
 from conflictcli.actors.lexicon import (ANAPHOR_DETERMINERS, ANAPHOR_MODIFIERS, BARE_STATE_HEADS, NOMINAL_HEADS,
                                         PRONOUN_POSSESSIVES, STATE_HEADS)
 from conflictcli.actors.mentions import RawMention
@@ -23,6 +24,7 @@ def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
         else:
             continue
         if cand is not None and not any(s <= cand.start and cand.end <= e for s, e in place_spans):
+            cand.acts = cand.key[0] == "state" or acts(tok)  # "the Syrian government" is the state acting
             out.append(cand)
     return out
 

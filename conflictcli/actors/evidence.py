@@ -1,0 +1,84 @@
+"""Evidence that a mention is a participant of the story, not a word about one.
+
+A name is evidence enough when the knowledge base or NER supports it; a nominal ("the rebels", "a senior
+official") becomes an actor only when it acts or speaks: the subject of a verb, the agent of a passive, the
+source of "according to"; outside quotation marks (a speaker's "murder victims" are words, not actors). A
+country name is a state acting only where the sentence does not use it as a location ("in Tanzania", "what is
+now Rwanda"): as a subject, possessor, or modifier of an actor or action ("Iranian officials", "Russian
+airstrikes"). Names seen only in heading lines (subheadings in the body) are no participants either.
+"""
+from __future__ import annotations
+
+import re
+
+from conflictcli.actors.mentions import Cluster
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+STATE_DEPS = ("poss", "dobj", "dative", "npadvmod")  # "Iran's", "sanctioned Iran", "Iran-backed"
+LOCATIVE_PREPS = frozenset("""
+    in at to from into onto across throughout near within inside outside around toward towards through over via
+    on across along beyond between among upstream downstream off
+""".split())
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NAMED_KINDS = ("person", "org", "kb", "state", "group")
+HEADING_MAX_WORDS = 10
+SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def acts(head) -> bool:
+    """The subject (or passive agent) of a verb, directly, through a conjunction or as an apposition."""
+    tok = head
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in SUBJECT_DEPS:
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and (prep.dep_ == "agent" or prep.lower_ == "to" and prep.head.lower_ == "according")
+
+
+def acts_as_state(root) -> bool:
+    """A country word used for the state, not for the land: "Iran said", "Iran's support", "Iranian
+    officials", "joined Jordan", "talks with Russia"; not "in Tanzania", "travel to Turkey", "what is now Rwanda"."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if acts(tok) or tok.dep_ in STATE_DEPS:
+        return True
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return tok.head.ent_type_ not in ("GPE", "LOC", "FAC")  # "Spanish Town": part of a place name
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        return prep.lower_ not in LOCATIVE_PREPS and not (prep.lower_ == "of" and prep.head.ent_type_ in PLACE_LABELS)
+    return False
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """Short lines without a sentence end: subheadings ("Pregnant Women and Infants"), not sentences."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def is_participant(cluster: Cluster, quotations: list[tuple[int, int]], headings: list[tuple[int, int]]) -> bool:
+    """Whether a merged cluster is an actor a reader would list (see the module docstring)."""
+    kind = cluster.key[0]
+    named = [m for m in cluster.mentions if not m.pronoun]
+    if not named:
+        return False
+    if all(_inside(m, headings) for m in named) and kind != "kb":
+        return False
+    if kind == "state":
+        return any(m.acts for m in named) or any(m.key[0] != "state" for m in named)
+    if kind in NAMED_KINDS:
+        return True
+    outside = [m for m in named if not _inside(m, quotations)]
+    if kind == "role":
+        return any(m.acts for m in outside)
+    return bool(outside)
+
+
+def _inside(mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
