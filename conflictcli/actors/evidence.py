@@ -53,11 +53,14 @@ def acts_as_state(root) -> bool:
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:
-    """Short lines without a sentence end: subheadings ("Pregnant Women and Infants"), not sentences."""
+    """Short lines without a sentence end, and lines in capitals: subheadings ("Pregnant Women and Infants",
+    "WHO IS THE FRONT-RUNNER?"), not sentences."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        if len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
+        letters = [c for c in line if c.isalpha()]
+        shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        if shouted or len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
             out.append((m.start(), m.end()))
     return out
 
@@ -68,7 +71,7 @@ def is_participant(cluster: Cluster, quotations: list[tuple[int, int]], headings
     named = [m for m in cluster.mentions if not m.pronoun]
     if not named:
         return False
-    if all(_inside(m, headings) for m in named) and kind != "kb":
+    if all(_inside(m, headings) for m in named):
         return False
     if kind == "state":
         return any(m.acts for m in named) or any(m.key[0] != "state" for m in named)

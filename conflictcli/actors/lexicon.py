@@ -59,3 +59,19 @@ BACKER_PREFIX = re.compile(r"^\S+-(" + "|".join(BACKING) + r")\s+")  # "US-backe
 NORP_LIKE = re.compile(r"(an|ans|ese|i|is|ish|ic|s)$")
 
 
+# Titles that name one office in two ways: "the Jewish state's premier" is its prime minister.
+ROLE_SYNONYMS = {"premier": "minister", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+                 "chairwoman": "chairman", "chair": "chairman", "advisor": "adviser"}
+# Last words of organisations' names ("Westminster Magistrates' Court", "Youssef Al-Najjar Hospital").
+ORG_HEADS = frozenset("""
+    court hospital university college school council committee commission ministry department office agency
+    authority party association union institute foundation bank company corporation group board tribunal
+    assembly parliament senate congress police force army navy church museum center centre clinic
+""".split())
+# Nouns of places and sites: "the city of Rafah", "the Mughraqa area", "African Quarter", "Essequibo Coast".
+PLACE_FEATURES = frozenset("""
+    city town village province district region area quarter neighbourhood neighborhood suburb coast street road
+    avenue square lane boulevard camp crossing governorate county capital
+""".split())
+# Street and square names in German-speaking cities ("Petersallee", "Nachtigalplatz", "Lüderitzstrasse").
+STREET_SUFFIX = re.compile(r"(strasse|straße|allee|platz|gasse|damm|ufer)$")

@@ -21,6 +21,7 @@ class RawMention:
     pronoun: bool = False  # a resolved pronoun: a mention, never a name or alias
     employer: tuple | None = None  # cluster key of the organisation in a person's title
     holder: int | None = None  # a role description's apposition: where the name it describes starts
+    definite: bool = False  # a role nominal with "the", "this", "that" or a possessive: it refers back
     acts: bool = False  # evidence of a participant: it acts or speaks (a subject), or a state acting as one
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from conflictcli.actors.context import best_role
-from conflictcli.actors.lexicon import ACRONYM, ACRONYM_DEFINITION, ANAPHOR_MODIFIERS, ANAPHOR_REACH
+from conflictcli.actors.lexicon import ACRONYM, ACRONYM_DEFINITION, ANAPHOR_MODIFIERS, ANAPHOR_REACH, ROLE_SYNONYMS
 from conflictcli.actors.mentions import Cluster, RawMention, majority, occurrences
 from conflictcli.actors.named import place_name
 from conflictcli.lexicon import demonyms, kb
 from conflictcli.nlp.model import doc_text
+from conflictcli.referents.names import person_key
 from conflictcli.referents.pronouns import Antecedent, pronoun_links
 
 
@@ -25,6 +26,7 @@ def merge(doc, named: list[RawMention], nominal: list[RawMention], parsed: bool)
         if cand.key[0] != "person":
             add(cand.key, cand)
     _merge_people(people, clusters, add)
+    _merge_named_alike(clusters, add)
     _merge_acronyms(doc, clusters, add)
     _repeat_mentions(doc, clusters, add)
     _merge_roles(nominal, clusters, add)
@@ -152,18 +154,58 @@ def _repeat_mentions(doc, clusters, add) -> None:
 
 
 def _merge_roles(nominal: list[RawMention], clusters, add) -> None:
-    """ "Iran's foreign minister" -> the named person holding that office for that country, if the text names one."""
+    """ "Iran's foreign minister" -> the named person holding that office (an apposition, the same title and
+    country, or the only person with that title); "the former mayor", with no one titled so, -> the person
+    named last before it who has no title. Else the role stays an actor of its own."""
     for cand in nominal:
         if cand.key[0] != "role":
             continue
-        holders = [k for k, cl in clusters.items() if k[0] == "person" and any(
-            m.start <= cand.holder < m.end if cand.holder is not None else
-            m.role and _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
-        if len(holders) == 1:
+        holder = _holder(cand, clusters)
+        if holder is not None:
             cand.type = "person"
-            add(holders[0], cand)
+            add(holder, cand)
         else:
             add(("role", kb.normalize(cand.text)), cand)
+
+
+def _holder(cand: RawMention, clusters) -> tuple | None:
+    people = {k: cl for k, cl in clusters.items() if k[0] == "person"}
+    if cand.holder is not None:
+        hits = [k for k, cl in people.items() if any(m.start <= cand.holder < m.end for m in cl.mentions)]
+    else:
+        hits = [k for k, cl in people.items() if any(
+            m.role and _same_role(m.role, cand.role) and m.affiliation == cand.affiliation for m in cl.mentions)]
+    if len(hits) != 1 and cand.holder is None:
+        hits = [k for k, cl in people.items() if any(
+            m.role and _role_head(m.role) == _role_head(cand.role) for m in cl.mentions)
+            and not _other_country(cl, cand.affiliation)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits or not cand.definite:
+        return None
+    return _dominant_person(people, cand.start)
+
+
+def _dominant_person(people: dict, before: int) -> tuple | None:
+    """The story's main person, named in full before `before` and mentioned at least twice as often as anyone
+    else: the one an untitled "the former mayor" most likely describes."""
+    counts = sorted(((len(cl.mentions), k) for k, cl in people.items()
+                     if len(k[1]) >= 2 and any(m.start < before for m in cl.mentions)), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    return counts[0][1]
+
+
+def _other_country(cluster: Cluster, affiliation: str | None) -> bool:
+    """The person belongs to another country than the role ("the Russian spokesperson" is not Iran's)."""
+    own = {m.affiliation for m in cluster.mentions if m.affiliation}
+    return affiliation is not None and bool(own) and affiliation not in own
+
+
+def _role_head(role: str) -> str:
+    """The office of a title: "former U.S. ambassador" -> ambassador; "co-founder" -> founder."""
+    head = role.lower().split()[-1]
+    return ROLE_SYNONYMS.get(head, head.removeprefix("co-"))
 
 
 def _same_role(a: str, b: str) -> bool:
@@ -262,3 +304,30 @@ def _speaker_body(key: tuple, clusters) -> tuple | None:
     affiliations = [m.affiliation for m in mentions if m.affiliation]
     state = ("state", majority(affiliations)) if affiliations else None
     return state if state in clusters else None
+
+
+def _merge_named_alike(clusters, add) -> None:
+    """Names NER or the knowledge base typed apart: an organisation written only as a person's surname
+    ("Trump", "Bloomberg", "Al-Kahlot" tagged ORG beside the person) is that person; a party's members
+    ("Conservatives", "Democrats") are the party ("Conservative Party"); an organisation's shorter name
+    ("Security Council") is the longer one that ends with it ("UN Security Council"), when only one does."""
+    surnames: dict[str, list[tuple]] = {}
+    for key in clusters:
+        if key[0] == "person" and len(key[1]) >= 2:
+            surnames.setdefault(key[1][-1], []).append(key)
+    orgs = {k: kb.normalize(cl.mentions[0].name) for k, cl in clusters.items() if k[0] in ("org", "kb", "group")}
+    for key, name in orgs.items():
+        forms = {person_key(m.text) for m in clusters[key].mentions}
+        target = None
+        if len(forms) == 1 and len(next(iter(forms))) == 1 and len(surnames.get(next(iter(forms))[0], [])) == 1:
+            target = surnames[next(iter(forms))[0]][0]
+        elif key[0] == "group" and name.endswith("s"):
+            parties = [k for k, n in orgs.items() if n.endswith(" party") and n[:5] == name[:5] and k != key]
+            target = parties[0] if len(parties) == 1 else None
+        elif key[0] == "org":
+            longer = [k for k, n in orgs.items() if n.endswith(" " + name) and k != key]
+            target = longer[0] if len(longer) == 1 else None
+        if target is not None and target in clusters and key in clusters:
+            for cand in clusters.pop(key).mentions:
+                cand.type = clusters[target].mentions[0].type
+                add(target, cand)

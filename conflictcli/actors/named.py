@@ -7,6 +7,7 @@ from conflictcli.actors.context import country_inside, role_from_context
 from conflictcli.actors.evidence import acts, acts_as_state
 from conflictcli.actors.lexicon import (ARMED_ORG_WORDS, CITY_POPULATION, FEATURE_WORDS, HONORIFICS,
                                         NAME_PARTICLES, NORP_LIKE, TOPONYM_PREFIXES)
+from conflictcli.actors.spans import looks_like_place, org_named_person, repaired_entities
 from conflictcli.actors.mentions import RawMention, next_word, trim
 from conflictcli.lexicon import demonyms, kb, speech
 from conflictcli.places import gazetteer
@@ -15,7 +16,7 @@ from conflictcli.referents.names import as_written, person_key
 
 def entity_candidates(doc, place_spans) -> list[RawMention]:
     out: list[RawMention] = []
-    for ent in doc.ents:
+    for ent in repaired_entities(doc):
         span = trim(ent)
         if span is None:
             continue
@@ -29,7 +30,7 @@ def entity_candidates(doc, place_spans) -> list[RawMention]:
 def _classify(ent, span, place_spans) -> RawMention | None:
     text = " ".join(span.text.split())
     start, end = span.start_char, span.end_char
-    entry = kb.by_key(ent.ent_id_) if ent.ent_id_ else None
+    entry = kb.by_key(ent.id_) if ent.id_ else None  # id_: a span built by spans.py has none of its own
     entry = entry or (kb.lookup(text) if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC") else None)
     if entry is not None:
         return RawMention(start, end, text, ("kb", entry.key), entry.type, entry.name, affiliation=entry.country)
@@ -51,7 +52,9 @@ def _classify(ent, span, place_spans) -> RawMention | None:
         if not NORP_LIKE.search(text) or gazetteer_knows(text) or _modifies_noun(span):
             return None  # "Democratic lawmakers": an unknown adjective describes an actor, it is none
         return RawMention(start, end, text, ("group", text), "group", text)
-    if ent.label_ == "PERSON":
+    if looks_like_place(span):
+        return None
+    if ent.label_ == "PERSON" and not org_named_person(span):
         return _person(span, text)
     if len(span) <= 2 and gazetteer_knows(text) or span[0].lower_ == "operation" or _names_feature(span) \
             or _in_title(span):

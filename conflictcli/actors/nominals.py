@@ -53,10 +53,25 @@ def _next_is_name(head) -> bool:
     return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
 
 
+def _titles_a_name(head) -> bool:
+    """ "Deputy Director of Public Prosecution Eva-Marie Persson": an "of <Capitalised words>" office that runs
+    into a person's name."""
+    doc = head.doc
+    i = head.i + 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return False
+    i += 1
+    while i < len(doc) and i - head.i <= 8 and (doc[i].is_title or doc[i].lower_ in ("the", "and", "of")):
+        if doc[i].ent_type_ == "PERSON":
+            return True
+        i += 1
+    return False
+
+
 def _unnamed_person(head) -> RawMention | None:
     """ "Iran's foreign minister", "a senior military official", "a spokesperson for the Russian government"."""
     if _next_is_name(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) \
-            or any(p.lower_ == "of" and _next_is_name(p.right_edge) for p in head.rights):
+            or _titles_a_name(head):
         return None  # the title of a name ("Secretary of State Antony Blinken"): the name is the actor
     doc = head.doc
     start = _phrase_start(head)
@@ -68,8 +83,9 @@ def _unnamed_person(head) -> RawMention | None:
     span = doc[start:end]
     role = role_phrase(head)
     holder = head.head.idx if head.dep_ == "appos" and head.head.pos_ == "PROPN" else None  # "X, the leader"
+    definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
     return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
-                     span.text, role=role, affiliation=affiliation, holder=holder)
+                      span.text, role=role, affiliation=affiliation, holder=holder, definite=definite)
 
 
 def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
