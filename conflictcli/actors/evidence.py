@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import re
 
+from conflictcli.actors.lexicon import NOMINAL_HEADS
 from conflictcli.actors.mentions import Cluster
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PEOPLE_NOUNS = frozenset(NOMINAL_HEADS) | frozenset("""
+    people community communities population populations men women children families leaders clerics
+    groups tribes minority minorities majority settlers worshippers voters politicians parties partners allies
+""".split())
 STATE_DEPS = ("poss", "dobj", "dative", "npadvmod")  # "Iran's", "sanctioned Iran", "Iran-backed"
 LOCATIVE_PREPS = frozenset("""
     in at to from into onto across throughout near within inside outside around toward towards through over via
@@ -44,12 +49,21 @@ def acts_as_state(root) -> bool:
         tok = tok.head
     if acts(tok) or tok.dep_ in STATE_DEPS:
         return True
-    if tok.dep_ in ("compound", "amod", "nmod"):
-        return tok.head.ent_type_ not in ("GPE", "LOC", "FAC")  # "Spanish Town": part of a place name
+    if tok.dep_ in ("compound", "amod", "nmod"):  # not in a place's name: "Spanish Town Police Station"
+        head = tok.head
+        return head.ent_type_ not in PLACE_LABELS and not (head.is_title and head.pos_ == "PROPN" and head.ent_type_ != "ORG")
     if tok.dep_ == "pobj":
         prep = tok.head
         return prep.lower_ not in LOCATIVE_PREPS and not (prep.lower_ == "of" and prep.head.ent_type_ in PLACE_LABELS)
     return False
+
+
+def describes_thing(tok) -> bool:
+    """A people's adjective on something other than people: "the Jewish state", "Arab states", "Kurdish
+    areas" describe a state or a place, not the group acting ("Kurdish fighters", "Sunni residents" do)."""
+    head = tok.head
+    return tok.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i != tok.i \
+        and head.lower_ not in PEOPLE_NOUNS
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:

@@ -313,7 +313,7 @@ def _merge_named_alike(clusters, add) -> None:
     ("Security Council") is the longer one that ends with it ("UN Security Council"), when only one does."""
     surnames: dict[str, list[tuple]] = {}
     for key in clusters:
-        if key[0] == "person" and len(key[1]) >= 2:
+        if key[0] == "person" and key[1]:
             surnames.setdefault(key[1][-1], []).append(key)
     orgs = {k: kb.normalize(cl.mentions[0].name) for k, cl in clusters.items() if k[0] in ("org", "kb", "group")}
     for key, name in orgs.items():

@@ -4,8 +4,8 @@ demonyms it missed. A span the place stage or the gazetteer knows as a place is 
 from __future__ import annotations
 
 from conflictcli.actors.context import country_inside, role_from_context
-from conflictcli.actors.evidence import acts, acts_as_state
-from conflictcli.actors.lexicon import (ARMED_ORG_WORDS, CITY_POPULATION, FEATURE_WORDS, HONORIFICS,
+from conflictcli.actors.evidence import acts, acts_as_state, describes_thing
+from conflictcli.actors.lexicon import (ARMED_ORG_WORDS, ORG_HEADS, CITY_POPULATION, FEATURE_WORDS, HONORIFICS,
                                         NAME_PARTICLES, NORP_LIKE, TOPONYM_PREFIXES)
 from conflictcli.actors.spans import looks_like_place, org_named_person, repaired_entities
 from conflictcli.actors.mentions import RawMention, next_word, trim
@@ -42,7 +42,7 @@ def _classify(ent, span, place_spans) -> RawMention | None:
         return RawMention(start, end, text, ("state", code), "state", demonyms.country_name(code) or text,
                          affiliation=code)
     group = demonyms.group_of(text)
-    if group is not None and ent.label_ in ("NORP", "PERSON", "ORG"):
+    if group is not None and ent.label_ in ("NORP", "PERSON", "ORG") and not describes_thing(span.root):
         return RawMention(start, end, text, ("group", group), "group", group)
     if ent.label_ not in ("PERSON", "ORG", "NORP"):
         return None
@@ -57,7 +57,7 @@ def _classify(ent, span, place_spans) -> RawMention | None:
     if ent.label_ == "PERSON" and not org_named_person(span):
         return _person(span, text)
     if len(span) <= 2 and gazetteer_knows(text) or span[0].lower_ == "operation" or _names_feature(span) \
-            or _in_title(span):
+            or _in_title(span) or _office_before_title(span):
         return None  # a city, a military operation ("Operation Inherent Resolve"), a place ("the Torkham
         # crossing") or part of a title ("Secretary of State Antony Blinken"), not an actor
     return RawMention(start, end, text, ("org", kb.normalize(text)), _org_type(span), text,
@@ -74,6 +74,14 @@ def _names_feature(span) -> bool:
     """ "the Torkham crossing", "Mosul dam": the name of a place feature written before its kind."""
     after = next_word(span.doc, span.end)
     return after is not None and after.is_lower and after.lower_ in FEATURE_WORDS and after.lower_ != "border"
+
+
+def _office_before_title(span) -> bool:
+    """ "the then UK Home Secretary": words of an office before its capitalised title noun, no organisation
+    (an organisation's own name ends in its kind: "Foreign Office Minister")."""
+    after = next_word(span.doc, span.end)
+    return after is not None and after.is_title and after.lower_ in speech.TITLE_NOUNS \
+        and span[-1].lower_ not in ORG_HEADS and not span[-1].is_upper
 
 
 def _in_title(span) -> bool:
@@ -140,7 +148,7 @@ def untagged_demonyms(doc, taken: set[int]) -> list[RawMention]:
         if code and tok.text != demonyms.country_name(code):
             out.append(RawMention(tok.idx, tok.idx + len(tok), tok.text, ("state", code), "state",
                                   demonyms.country_name(code), affiliation=code, acts=acts_as_state(tok)))
-        elif group:
+        elif group and not describes_thing(tok):
             out.append(RawMention(tok.idx, tok.idx + len(tok), tok.text, ("group", group), "group", group))
     return out
 

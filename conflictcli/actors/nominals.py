@@ -8,6 +8,7 @@ from conflictcli.actors.lexicon import (ANAPHOR_DETERMINERS, ANAPHOR_MODIFIERS, 
                                         PRONOUN_POSSESSIVES, STATE_HEADS)
 from conflictcli.actors.mentions import RawMention
 from conflictcli.lexicon import demonyms, kb, speech
+from conflictcli.referents.gender import gender_of_given_name
 
 
 def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
@@ -54,15 +55,15 @@ def _next_is_name(head) -> bool:
 
 
 def _titles_a_name(head) -> bool:
-    """ "Deputy Director of Public Prosecution Eva-Marie Persson": an "of <Capitalised words>" office that runs
-    into a person's name."""
+    """ "Deputy Director of Public Prosecution Eva-Marie Persson", "ambassador to Ukraine Marie Yovanovitch": an
+    office "of/to <Capitalised words>" that runs into a person's name."""
     doc = head.doc
     i = head.i + 1
-    if i >= len(doc) or doc[i].lower_ != "of":
+    if i >= len(doc) or doc[i].lower_ not in ("of", "to"):
         return False
     i += 1
     while i < len(doc) and i - head.i <= 8 and (doc[i].is_title or doc[i].lower_ in ("the", "and", "of")):
-        if doc[i].ent_type_ == "PERSON":
+        if doc[i].ent_type_ == "PERSON" or gender_of_given_name(doc[i].text.split("-")[0]):
             return True
         i += 1
     return False

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from conflictcli.actors.lexicon import ORG_HEADS, PLACE_FEATURES, STREET_SUFFIX
 from conflictcli.lexicon import demonyms
+from conflictcli.nlp.model import doc_text
 from conflictcli.referents.gender import gender_of_given_name
 
 NOT_NAME_TAGS = ("MD", "VB", "VBD", "VBZ", "VBP", "DT", "IN", "CC", "WP", "WRB", "PRP")
@@ -46,16 +47,19 @@ def _surname_taken(ent, nxt) -> bool:
 def _possessive_name(ent, nxt) -> bool:
     """ "Westminster Magistrate" + "'s" + "Court": an organisation's name across a possessive."""
     doc = ent.doc
-    return ent.label_ == "ORG" and nxt.start == ent.end + 1 and doc[ent.end].tag_ == "POS" \
-        and nxt[-1].lower_ in ORG_HEADS and len(nxt) == 1
+    possessive = doc[ent.end - 1].tag_ == "POS" and nxt.start == ent.end \
+        or nxt.start == ent.end + 1 and doc[ent.end].tag_ == "POS"
+    return ent.label_ == "ORG" and possessive and nxt[-1].lower_ in ORG_HEADS and len(nxt) == 1
 
 
 def _cut(ent) -> Span | None:
     doc = ent.doc
     start, end, label = ent.start, ent.end, ent.label_
-    while start < end and doc[start].is_sent_start and doc[start].tag_ in ("JJ", "JJS", "RB") \
-            and end - start > 2 and label == "ORG":
-        start += 1  # "Key Security Council" at a sentence start
+    while end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if label == "ORG" and end - start > 2 and _line_initial(doc, start) \
+            and doc_text(doc).count(doc[start + 1:end].text) > doc_text(doc).count(doc[start:end].text):
+        start += 1  # "Key Security Council" opening a line, where the text names the "Security Council"
     while start < end - 1 and doc[start].tag_ in NOT_NAME_TAGS and label == "PERSON":
         start += 1  # "Will Warren continue ...": a modal before the name
     if label in ("ORG", "PERSON") and end - start >= 3 and demonyms.country_of_name(doc[start].text) \
@@ -66,6 +70,10 @@ def _cut(ent) -> Span | None:
     if start == ent.start and label == ent.label_:
         return ent
     return Span(doc, start, end, label=label)
+
+
+def _line_initial(doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text or doc[i - 1].text.endswith("\n")
 
 
 def looks_like_place(span) -> bool:
