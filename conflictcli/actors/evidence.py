@@ -1,8 +1,9 @@
 """Evidence that a mention is a participant of the story, not a word about one.
 
-A name is evidence enough when the knowledge base or NER supports it; a nominal ("the rebels", "a senior
+A name is evidence enough when the knowledge base or NER supports it, and so is a group nominal ("the rebels",
+"civilians": a conflict's parties and the people acted on); a person described without a name ("a senior
 official") becomes an actor only when it acts or speaks: the subject of a verb, the agent of a passive, the
-source of "according to"; outside quotation marks (a speaker's "murder victims" are words, not actors). A
+source of "according to", outside quotation marks (a speaker's "the mayor" is a word, not a speaker). A
 country name is a state acting only where the sentence does not use it as a location ("in Tanzania", "what is
 now Rwanda"): as a subject, possessor, or modifier of an actor or action ("Iranian officials", "Russian
 airstrikes"). Names seen only in heading lines (subheadings in the body) are no participants either.
@@ -67,11 +68,13 @@ def describes_thing(tok) -> bool:
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:
-    """Short lines without a sentence end, and lines in capitals: subheadings ("Pregnant Women and Infants",
+    """Short lines without a sentence end, and lines in capitals, after the headline: subheadings ("Pregnant Women and Infants",
     "WHO IS THE FRONT-RUNNER?"), not sentences."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for n, m in enumerate(re.finditer(r"[^\n]+", text)):
         line = m.group()
+        if n == 0:
+            continue  # the headline: it names the story's participants
         letters = [c for c in line if c.isalpha()]
         shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         if shouted or len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
@@ -91,10 +94,9 @@ def is_participant(cluster: Cluster, quotations: list[tuple[int, int]], headings
         return any(m.acts for m in named) or any(m.key[0] != "state" for m in named)
     if kind in NAMED_KINDS:
         return True
-    outside = [m for m in named if not _inside(m, quotations)]
-    if kind == "role":
-        return any(m.acts for m in outside)
-    return bool(outside)
+    if kind == "role":  # a person described, not named: only one who acts or speaks, outside quotation marks
+        return any(m.acts and not _inside(m, quotations) for m in named)
+    return True
 
 
 def _inside(mention, spans: list[tuple[int, int]]) -> bool:

@@ -33,6 +33,7 @@ NOMINAL_HEADS = {
     **{word: (word, "group") for word in ("civilians", "refugees", "journalists", "victims", "residents",
                                           "protesters", "demonstrators", "activists", "villagers", "tribesmen")},
     "community": ("community", "group"),  # only "the international community"
+    **dict.fromkeys(("ministry", "embassy"), ("body", "organization")),  # "the French foreign ministry"
     **dict.fromkeys(("group", "organisation", "organization", "movement"), ("anaphor", "armed_group")),
 }
 # "the group", "this terrorist organisation": the armed group named just before.

@@ -71,9 +71,9 @@ def _titles_a_name(head) -> bool:
 
 def _unnamed_person(head) -> RawMention | None:
     """ "Iran's foreign minister", "a senior military official", "a spokesperson for the Russian government"."""
-    if _next_is_name(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) \
-            or _titles_a_name(head):
+    if _next_is_name(head) or _titles_a_name(head):
         return None  # the title of a name ("Secretary of State Antony Blinken"): the name is the actor
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     doc = head.doc
     start = _phrase_start(head)
     end = head.i + 1
@@ -84,6 +84,7 @@ def _unnamed_person(head) -> RawMention | None:
     span = doc[start:end]
     role = role_phrase(head)
     holder = head.head.idx if head.dep_ == "appos" and head.head.pos_ == "PROPN" else None  # "X, the leader"
+    holder = named.idx if named is not None else holder  # "The Foreign Secretary, Boris Johnson, said"
     definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
     return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
                       span.text, role=role, affiliation=affiliation, holder=holder, definite=definite)
@@ -113,6 +114,11 @@ def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
         type_ = "group" if head.lower_ in ("people", "population", "governments") else "organization"
         return RawMention(span.start_char, span.end_char, span.text, ("nominal", kb.normalize(span.text)), type_,
                          span.text, affiliation=affiliation)
+    if klass == "body":  # "the French foreign ministry", "Russia's foreign ministry": an organisation
+        if not modifiers:
+            return None
+        return RawMention(span.start_char, span.end_char, span.text, ("nominal", kb.normalize(span.text)), type_,
+                          span.text, affiliation=affiliation)
     if klass == "community" and not any(t.lower_ == "international" for t in modifiers):
         return None
     if klass == "anaphor":
