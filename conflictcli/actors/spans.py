@@ -1,7 +1,7 @@
 """Name boundaries: NER spans repaired before they are classified.
 
 spaCy's small model cuts names at the wrong places: "Michael R." + "Bloomberg" (the knowledge base's ruler
-took the surname for the news agency), "Westminster Magistrate" + "'s Court", "Ukraine Marie Yovanovitch" (the
+took the surname for the news agency), a subheading run into the next line, "Westminster Magistrate" + "'s Court", "Ukraine Marie Yovanovitch" (the
 country of a title glued to the name), "Will Warren" (a sentence-initial modal), "Key Security Council" (a
 capitalised adjective opening a sentence). The rules read capitalisation, tags and the NER spans only; no
 name is listed.
@@ -33,6 +33,9 @@ def repaired_entities(doc) -> list[Span]:
             ent, i = Span(doc, ent.start, nxt.end, label="PERSON"), i + 1
         elif nxt is not None and _possessive_name(ent, nxt):
             ent, i = Span(doc, ent.start, nxt.end, label="ORG"), i + 1
+        elif _possessive_head_after(ent):
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG")
+            i += 1 if nxt is not None and nxt.start == ent.end - 1 else 0
         out.append(_cut(ent))
         i += 1
     return [e for e in out if e is not None]
@@ -52,11 +55,19 @@ def _possessive_name(ent, nxt) -> bool:
     return ent.label_ == "ORG" and possessive and nxt[-1].lower_ in ORG_HEADS and len(nxt) == 1
 
 
+def _possessive_head_after(ent) -> bool:
+    """ "Westminster Magistrate's" tagged ORG, then "Court" left untagged."""
+    doc = ent.doc
+    return ent.label_ == "ORG" and doc[ent.end - 1].tag_ == "POS" and ent.end < len(doc) \
+        and doc[ent.end].is_title and doc[ent.end].lower_ in ORG_HEADS
+
+
 def _cut(ent) -> Span | None:
     doc = ent.doc
     start, end, label = ent.start, ent.end, ent.label_
     while end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    end = next((t.i for t in doc[start + 1:end] if "\n" in t.text), end)  # a name never runs over a line end
     if label == "ORG" and end - start > 2 and _line_initial(doc, start) \
             and doc_text(doc).count(doc[start + 1:end].text) > doc_text(doc).count(doc[start:end].text):
         start += 1  # "Key Security Council" opening a line, where the text names the "Security Council"
