@@ -78,7 +78,7 @@ def _cut(ent) -> Span | None:
         start, label = start + 1, "PERSON"  # "Ukraine Marie Yovanovitch": the title's country, then the name
     if any(CASE_NUMBER.search(t.text) for t in doc[start:end]) or (label == "ORG" and doc[end - 1].pos_ == "VERB"):
         return None  # a file number; "Xerox it": a verb
-    if start == ent.start and label == ent.label_:
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
         return ent
     return Span(doc, start, end, label=label)
 
