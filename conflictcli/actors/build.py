@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conflictcli.actors.context import best_role
+from conflictcli.actors.evidence import has_name_evidence
 from conflictcli.actors.lexicon import BACKER_PREFIX
 from conflictcli.actors.mentions import Cluster, majority
 from conflictcli.lexicon import demonyms, kb
@@ -19,7 +20,7 @@ def actor_of(cluster: Cluster, text: str) -> Actor:
     if kind == "person":
         names = [m.name for m in mentions if len(person_key(m.name)) == len(cluster.key[1]) and m.key[0] == "person"]
         name = max(names, key=names.count) if names else mentions[0].name
-        type_ = "person"
+        type_ = "person" if has_name_evidence([m for m in mentions if not m.pronoun]) else "organization"
     elif kind in ("state", "kb"):
         name = mentions[0].name
         type_ = mentions[0].type

@@ -14,6 +14,7 @@ import re
 
 from conflictcli.actors.lexicon import NOMINAL_HEADS
 from conflictcli.actors.mentions import Cluster
+from conflictcli.referents.gender import is_known_name
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PEOPLE_NOUNS = frozenset(NOMINAL_HEADS) | frozenset("""
@@ -27,6 +28,7 @@ LOCATIVE_PREPS = frozenset("""
 """.split())
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAMED_KINDS = ("person", "org", "kb", "state", "group")
+MUST_ACT = ("role", "body", "people")  # a person, an office or a crowd described, not named
 HEADING_MAX_WORDS = 10
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
@@ -94,9 +96,17 @@ def is_participant(cluster: Cluster, quotations: list[tuple[int, int]], headings
         return any(m.acts for m in named) or any(m.key[0] != "state" for m in named)
     if kind in NAMED_KINDS:
         return True
-    if kind == "role":  # a person described, not named: only one who acts or speaks, outside quotation marks
+    if kind in MUST_ACT:  # described, not named: only one who acts or speaks, outside quotation marks
         return any(m.acts and not _inside(m, quotations) for m in named)
     return True
+
+
+def has_name_evidence(mentions) -> bool:
+    """Whether a "person" written with one word only is one: a known given name or surname, a title, or a
+    mention that acts. Else NER took a site or company for a person ("Twitter", "Gossipgist")."""
+    if any(len(m.name.split()) > 1 or m.role or m.acts for m in mentions):
+        return True
+    return any(is_known_name(m.name) for m in mentions)
 
 
 def _inside(mention, spans: list[tuple[int, int]]) -> bool:

@@ -103,7 +103,7 @@ def _merge_acronyms(doc, clusters, add) -> None:
             m = ACRONYM_DEFINITION.match(text, cand.end, cand.end + 16)
             if m and ACRONYM.fullmatch(m.group(1)) and key[0] != "person":
                 defined.setdefault(m.group(1), key)
-        if key[0] in ("org", "kb", "nominal"):
+        if key[0] in ("org", "kb", "nominal", "body"):
             initials = "".join(w[0] for w in cluster.mentions[0].name.split()
                                if w[:1].isupper() and w.lower() not in ("of", "for", "the", "and"))
             if len(initials) >= 3:
@@ -235,7 +235,7 @@ def _merge_nominals(nominal: list[RawMention], clusters, add) -> None:
             continue
         if klass == "kb" and cand.key in clusters and any(cand.start <= m.start < cand.end for m in clusters[cand.key].mentions):
             continue  # "HTS fighters" around a mention of HTS: one mention, not two
-        if klass in ("state", "nominal", "kb"):
+        if klass in ("state", "nominal", "body", "people", "kb"):
             add(cand.key, cand)
             continue
         if affiliation is None:

@@ -111,13 +111,14 @@ def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
             if head.lower_ in BARE_STATE_HEADS:
                 return RawMention(span.start_char, span.end_char, span.text, ("state", None), "state", span.text)
             return None
-        type_ = "group" if head.lower_ in ("people", "population", "governments") else "organization"
-        return RawMention(span.start_char, span.end_char, span.text, ("nominal", kb.normalize(span.text)), type_,
-                         span.text, affiliation=affiliation)
+        vague = head.lower_ in ("people", "population", "governments")  # "vulnerable people": must act
+        return RawMention(span.start_char, span.end_char, span.text, ("people" if vague else "nominal",
+                          kb.normalize(span.text)), "group" if vague else "organization", span.text,
+                          affiliation=affiliation)
     if klass == "body":  # "the French foreign ministry", "Russia's foreign ministry": an organisation
         if not modifiers:
             return None
-        return RawMention(span.start_char, span.end_char, span.text, ("nominal", kb.normalize(span.text)), type_,
+        return RawMention(span.start_char, span.end_char, span.text, ("body", kb.normalize(span.text)), type_,
                           span.text, affiliation=affiliation)
     if klass == "community" and not any(t.lower_ == "international" for t in modifiers):
         return None

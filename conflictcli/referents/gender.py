@@ -1,7 +1,7 @@
-"""Gender of a person from a given name, for agreement with "he" and "she".
+"""Gender of a person from a given name, for agreement with "he" and "she"; and whether a word is a name at all.
 
 The names come from the `names` package (MIT licence), which ships the US Census Bureau's 1990 frequency
-lists of given names (public-domain data: 4,275 female and 1,219 male names). A name on both lists takes the
+lists of given names (public-domain data: 4,275 female and 1,219 male names) and of surnames (88,799). A name on both lists takes the
 gender in which it is clearly more frequent; a name near even ("Jean", "Leslie") gives no gender. No name is
 added by hand: a list picked from the articles the project is evaluated on would only fit them.
 """
@@ -35,6 +35,18 @@ def _genders() -> dict[str, str]:
         elif m > f * CLEAR_MARGIN:
             out[name] = "m"
     return out
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+def is_known_name(word: str) -> bool:
+    """Whether a word is a given name or surname on the Census lists (88,799 surnames, 5,494 given names)."""
+    low = word.lower()
+    return low in _genders() or low in _surnames()
 
 
 def gender_of_given_name(word: str) -> str | None:
