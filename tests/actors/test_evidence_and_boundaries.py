@@ -146,3 +146,20 @@ def test_a_ministry_is_an_organisation_actor(model):
 def test_a_file_number_is_no_organisation(model):
     found = extract(model, "The suit, with Number FHC/ABJ/03/095/2018, was filed by Ade Bello, a lawyer.")
     assert not any("/" in a.name for a in found)
+
+
+def test_an_embassy_as_a_location_is_no_actor(model):
+    found = extract(model, "He took refuge in the Ecuadorean embassy in 2012, said Tom Reyes, his lawyer.")
+    assert not [a for a in found if "embassy" in normalize(a.name)]
+
+
+def test_a_vague_crowd_that_does_not_act_is_no_actor(model):
+    found = extract(model, "The city has a bigger population than many states, said Hank Morrow, an adviser.")
+    assert not [a for a in found if "population" in normalize(a.name)]
+
+
+def test_a_one_word_person_without_a_name_or_title_is_an_organisation(model):
+    found = extract(model, "The claims were published on Gossipgist and Walikali. Kim Lee said they were false.")
+    for name in ("Gossipgist", "Walikali"):
+        hits = [a for a in found if a.name == name]
+        assert not hits or hits[0].type == "organization"
