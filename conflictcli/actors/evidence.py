@@ -30,6 +30,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAMED_KINDS = ("person", "org", "kb", "state", "group")
 MUST_ACT = ("role", "body", "people")  # a person, an office or a crowd described, not named
 HEADING_MAX_WORDS = 10
+TRUNCATED = re.compile(r"(\.\.\.|…)\s*(more|read more)?\s*$", re.IGNORECASE)  # a teaser of another story
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -70,7 +71,8 @@ def describes_thing(tok) -> bool:
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:
-    """Short lines without a sentence end, and lines in capitals, after the headline: subheadings ("Pregnant Women and Infants",
+    """Short lines without a sentence end, lines in capitals and teasers cut short ("... more"), after the
+    headline: subheadings and links to other stories ("Pregnant Women and Infants",
     "WHO IS THE FRONT-RUNNER?"), not sentences."""
     out = []
     for n, m in enumerate(re.finditer(r"[^\n]+", text)):
@@ -79,7 +81,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             continue  # the headline: it names the story's participants
         letters = [c for c in line if c.isalpha()]
         shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if shouted or len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
+        if shouted or TRUNCATED.search(line) or len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
             out.append((m.start(), m.end()))
     return out
 

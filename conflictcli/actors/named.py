@@ -103,12 +103,26 @@ def _person(span, text) -> RawMention | None:
         titles.append(tokens.pop(0))
     if len(tokens) == 1 and len(span) == 1 and gazetteer_knows(text):
         return None
-    name = as_written(tokens)
+    name = as_written(tokens) + _shared_surname(span)
     role = as_written([t for t in titles if t.lower_ not in HONORIFICS]) or None
     cand = RawMention(span.start_char, span.end_char, text, ("person", person_key(name)), "person", name,
                      role=role)
     role_from_context(span, cand)
     return cand
+
+
+def _shared_surname(span) -> str:
+    """ "Bill and Hillary Clinton": a lone given name before "and" and a full name shares its surname."""
+    doc = span.doc
+    if len(span) != 1 or span.end + 2 >= len(doc) or doc[span.end].lower_ != "and":
+        return ""
+    other = doc[span.end + 1]
+    if other.ent_type_ != "PERSON" or other.ent_iob_ != "B":
+        return ""
+    last = other.i
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return " " + doc[last].text if last > other.i else ""
 
 
 def untagged_people(doc, taken: set[int]) -> list[RawMention]:

@@ -66,7 +66,8 @@ def _titles_a_name(head) -> bool:
         if doc[i].ent_type_ == "PERSON" or gender_of_given_name(doc[i].text.split("-")[0]):
             return True
         i += 1
-    return False
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ == "PERSON"  # "President of the
+    # Senate, Bukola Saraki"
 
 
 def _unnamed_person(head) -> RawMention | None:

@@ -163,3 +163,20 @@ def test_a_one_word_person_without_a_name_or_title_is_an_organisation(model):
     for name in ("Gossipgist", "Walikali"):
         hits = [a for a in found if a.name == name]
         assert not hits or hits[0].type == "organization"
+
+
+def test_teasers_of_other_stories_name_no_actors(model):
+    found = extract(model, "Rain stopped the match on Sunday, said Ravi Das, a coach.\nNews – The Mining Board is "
+                           "far more important than the Fisheries Council. Yet, the... more\n")
+    assert not {"mining board", "fisheries council"} & names(found)
+
+
+def test_a_title_before_a_comma_and_the_name_is_no_actor_of_its_own(model):
+    found = extract(model, "Chairman of the Board, Musa Dogo, and Senator Ade Bello said the bill had passed.")
+    assert not [a for a in found if normalize(a.name) == "chairman"]
+    assert "musa dogo" in names(found)
+
+
+def test_coordinated_given_names_share_the_surname(model):
+    found = extract(model, "Paul Begala was a longtime advisor to Bill and Hillary Clinton.")
+    assert "bill clinton" in names(found) and "bill" not in {normalize(a.name) for a in found}
