@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from conflictcli.actors.build import actor_of
 from conflictcli.actors.context import best_role
 from conflictcli.actors.lexicon import ACRONYM, ACRONYM_DEFINITION, ANAPHOR_MODIFIERS, ANAPHOR_REACH, ROLE_SYNONYMS
 from conflictcli.actors.mentions import Cluster, RawMention, majority, occurrences
@@ -283,7 +284,8 @@ def _link_pronouns(doc, clusters, add) -> None:
     a quoted "we" joins the speaker's body (_speaker_body)."""
     antecedents = [Antecedent(c.start, c.end, key, key[0] == "person" or cl.mentions[0].type == "person")
                    for key, cl in clusters.items() for c in cl.mentions]
-    for link in pronoun_links(doc, antecedents):
+    actors = {key: actor_of(cl, doc_text(doc)) for key, cl in clusters.items()}
+    for link in pronoun_links(doc, antecedents, actors):
         key = _speaker_body(link.key, clusters) if link.plural else link.key
         if key is not None:
             proto = clusters[key].mentions[0]

@@ -1,9 +1,10 @@
-"""Pronouns that refer to a participant: "he"/"she" to the person named last before; "I"/"me" inside a
-quotation to its speaker; "we"/"us" there to the speaker (whose body the caller knows: a spokesperson's "we"
-is the ministry or state).
+"""Pronouns that refer to a participant: "he"/"she" to a person and "they" to a group, as the speaker index
+(speakers.Referents, which the quote stage reads too) resolves them; "I"/"me" inside a quotation to its
+speaker; "we"/"us" there to the speaker (whose body the caller knows: a spokesperson's "we" is the ministry
+or state).
 
 The resolver works on antecedent spans with opaque keys, so the actor stage can hand it its merged mentions
-without this module knowing the actor stage; "they", "it" and a "we" outside quotation marks stay unresolved.
+without this module knowing the actor stage; "them", "it" and a "we" outside quotation marks stay unresolved.
 """
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import re
 from dataclasses import dataclass
 
 from conflictcli.lexicon import speech
+from conflictcli.models import Actor
 from conflictcli.nlp.model import doc_text
 from conflictcli.quotes.quotemarks import find_quoted
+from conflictcli.referents.speakers import Referents
 
 PERSON_PRONOUNS = frozenset("he him she her".split())
+GROUP_PRONOUNS = frozenset(("they",))  # the group, organisation or state that was a subject just before
 FIRST_PERSON_SINGULAR = frozenset("i me myself".split())
 FIRST_PERSON_PLURAL = frozenset("we us".split())
 PRONOUN_REACH = 2  # sentences back to the person a "he" or "she" stands for
@@ -50,9 +54,11 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def pronoun_links(doc, antecedents: list[Antecedent]) -> list[PronounLink]:
-    """Every pronoun outside the antecedents whose referent is clear enough, in text order."""
-    resolver = _Resolver(doc, sorted(antecedents, key=lambda a: (a.start, a.end)))
+def pronoun_links(doc, antecedents: list[Antecedent], actors: dict[tuple, Actor]) -> list[PronounLink]:
+    """Every pronoun outside the antecedents whose referent is clear enough, in text order. "He" and "she" are
+    resolved by the speaker index (speakers.Referents, the one the quote stage reads) over `actors`, the
+    provisional actors under their antecedent keys."""
+    resolver = _Resolver(doc, sorted(antecedents, key=lambda a: (a.start, a.end)), actors)
     if not resolver.spans:
         return []
     links = []
@@ -60,7 +66,7 @@ def pronoun_links(doc, antecedents: list[Antecedent]) -> list[PronounLink]:
         low = tok.lower_
         if tok.idx in resolver.owner or (low == "her" and tok.dep_ == "poss"):
             continue
-        if low in PERSON_PRONOUNS:
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             key = resolver.last_person(tok)
         elif low in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
             key = resolver.speaker_around(tok)
@@ -72,8 +78,12 @@ def pronoun_links(doc, antecedents: list[Antecedent]) -> list[PronounLink]:
 
 
 class _Resolver:
-    def __init__(self, doc, spans: list[Antecedent]):
+    def __init__(self, doc, spans: list[Antecedent], actors: dict[tuple, Actor]):
         self.doc = doc
+        self.referents = Referents(doc, list(actors.values()))
+        self.key_of = {}
+        for key, actor in actors.items():
+            self.key_of.setdefault(actor.name.lower(), key)
         self.spans = spans
         self.owner = {i: a.key for a in spans for i in range(a.start, a.end)}
         self.quotes = quotation_spans(doc_text(doc))
@@ -82,14 +92,18 @@ class _Resolver:
         self.speakers: dict[tuple, tuple | None] = {}
 
     def last_person(self, tok) -> tuple | None:
-        """The person mentioned last before `tok`, if at most PRONOUN_REACH sentences back."""
-        for ante in reversed(self.spans):
-            if ante.start >= tok.idx or not ante.person:
-                continue
-            mention = self.doc.char_span(ante.start, ante.end, alignment_mode="expand")
-            near = self.sent_of.get(mention.start, -99) if mention is not None else -99
-            return ante.key if self.sent_of[tok.i] - near <= PRONOUN_REACH else None
-        return None
+        """The actor a "he" or "she" stands for, through the speaker index; None for a referent that is no
+        actor, or one more than PRONOUN_REACH sentences back."""
+        referent = self.referents.resolve_pronoun(tok, subjects_only=tok.lower_ in GROUP_PRONOUNS)
+        if referent is None or not referent.is_actor:
+            return None
+        key = self.key_of.get(referent.name.lower())
+        before = [a for a in self.spans if a.key == key and a.start < tok.idx]
+        if not before:
+            return None
+        mention = self.doc.char_span(before[-1].start, before[-1].end, alignment_mode="expand")
+        near = self.sent_of.get(mention.start, -99) if mention is not None else -99
+        return key if self.sent_of[tok.i] - near <= PRONOUN_REACH else None
 
     def speaker_around(self, tok) -> tuple | None:
         quote = next(((s, e) for s, e in self.quotes if s < tok.idx < e), None)

@@ -226,9 +226,10 @@ class Referents:
         chosen = before[-1] if before else (matches[0] if matches else None)
         return chosen.referent if chosen else None
 
-    def resolve_pronoun(self, token) -> Referent | None:
+    def resolve_pronoun(self, token, subjects_only: bool = False) -> Referent | None:
         """Antecedent of a personal pronoun: the subject earlier in its sentence, then the subjects of the
-        previous sentences, then the nearest compatible mention; gender and number must agree."""
+        previous sentences, then (unless `subjects_only`) the nearest compatible mention; gender and number
+        must agree."""
         low = token.lower_
         if low in speech.MALE_PRONOUNS:
             fits = lambda r: r.kind == "person" and r.gender != "f"  # noqa: E731
@@ -249,7 +250,7 @@ class Referents:
             subjects = [r for r in here if r.subject]
             if subjects:
                 return subjects[-1 if back == 0 else 0].referent
-            if here and back > 0:
+            if here and back > 0 and not subjects_only:
                 return here[-1].referent
         return None
 

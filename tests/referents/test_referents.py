@@ -53,22 +53,38 @@ def test_names_are_written_as_in_the_text(model):
     assert doc.text[start:end] == "Esmaeil Baqaei"
 
 
-def test_he_links_to_the_person_named_last_and_we_in_a_quote_to_its_speaker(model):
-    text = 'Lena Ortiz arrived on Monday. He said nothing. Later she spoke. "We will stay," Ortiz said.'
-    doc = model(text)
-    start = text.index("Lena Ortiz")
-    ante = [Antecedent(start, start + len("Lena Ortiz"), ("person", "ortiz"), True),
-            Antecedent(text.index("Ortiz said"), text.index("Ortiz said") + 5, ("person", "ortiz"), True)]
-    links = {(link.text, link.key, link.plural) for link in pronoun_links(doc, ante)}
-    assert ("He", ("person", "ortiz"), False) in links and ("she", ("person", "ortiz"), False) in links
+def _ortiz(text: str) -> tuple[list[Antecedent], dict]:
+    spans = [(m, m + len("Ortiz")) for m in range(len(text)) if text.startswith("Ortiz", m)]
+    mentions = [Mention(s, e, text[s:e]) for s, e in spans]
+    actor = Actor(name="Lena Ortiz", type="person", role=None, affiliation=None, aliases=["Ortiz"], mentions=mentions)
+    return [Antecedent(s, e, ("person", "ortiz"), True) for s, e in spans], {("person", "ortiz"): actor}
+
+
+def test_he_and_she_link_through_the_speaker_index_and_we_in_a_quote_to_its_speaker(model):
+    text = 'Lena Ortiz arrived on Monday. She said nothing. "We will stay," Ortiz said.'
+    antecedents, actors = _ortiz(text)
+    links = {(link.text, link.key, link.plural) for link in pronoun_links(model(text), antecedents, actors)}
+    assert ("She", ("person", "ortiz"), False) in links
     assert ("We", ("person", "ortiz"), True) in links
 
 
 def test_a_pronoun_too_far_from_any_person_stays_unresolved(model):
-    text = "Lena Ortiz arrived. The rain fell. The river rose. The road closed. He left."
+    text = "Lena Ortiz arrived. The rain fell. The river rose. The road closed. The sky cleared. She left."
+    antecedents, actors = _ortiz(text)
+    assert [link.text for link in pronoun_links(model(text), antecedents, actors)] == []
+
+
+def test_they_links_only_to_a_group_that_was_a_subject(model):
+    text = "The Red Cross sent trucks to the city. They arrived on Monday. A doctor saw Lena Ortiz. They left."
     doc = model(text)
-    ante = [Antecedent(0, 10, ("person", "ortiz"), True)]
-    assert [link.text for link in pronoun_links(doc, ante)] == []
+    start = text.index("Red Cross")
+    red_cross = Actor(name="Red Cross", type="organization", role=None, affiliation=None, aliases=[],
+                      mentions=[Mention(start, start + 9, "Red Cross")])
+    antecedents, actors = _ortiz(text)
+    antecedents.append(Antecedent(start, start + 9, ("org", "red cross"), False))
+    actors[("org", "red cross")] = red_cross
+    links = [(link.text, link.start) for link in pronoun_links(doc, antecedents, actors)]
+    assert links == [("They", text.index("They"))]
 
 
 def test_referents_resolve_a_role_nominal_to_the_titled_person(model):
