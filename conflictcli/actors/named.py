@@ -11,6 +11,7 @@ from conflictcli.actors.spans import looks_like_place, org_named_person, repaire
 from conflictcli.actors.mentions import RawMention, next_word, trim
 from conflictcli.lexicon import demonyms, kb, speech
 from conflictcli.places import gazetteer
+from conflictcli.referents.gender import gender_of_given_name
 from conflictcli.referents.names import as_written, person_key
 
 
@@ -114,7 +115,8 @@ def _person(span, text) -> RawMention | None:
 def _shared_surname(span) -> str:
     """ "Bill and Hillary Clinton": a lone given name before "and" and a full name shares its surname."""
     doc = span.doc
-    if len(span) != 1 or span.end + 2 >= len(doc) or doc[span.end].lower_ != "and":
+    if len(span) != 1 or span.end + 2 >= len(doc) or doc[span.end].lower_ != "and" \
+            or gender_of_given_name(span.text) is None:
         return ""
     other = doc[span.end + 1]
     if other.ent_type_ != "PERSON" or other.ent_iob_ != "B":
@@ -122,7 +124,7 @@ def _shared_surname(span) -> str:
     last = other.i
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
-    return " " + doc[last].text if last > other.i else ""
+    return " " + doc[last].text if last > other.i and doc[last - 1].whitespace_ else ""
 
 
 def untagged_people(doc, taken: set[int]) -> list[RawMention]:

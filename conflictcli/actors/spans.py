@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span
 
 from conflictcli.actors.lexicon import ORG_HEADS, PLACE_FEATURES, STREET_SUFFIX
-from conflictcli.lexicon import demonyms
+from conflictcli.lexicon import demonyms, speech
 from conflictcli.nlp.model import doc_text
 from conflictcli.referents.gender import gender_of_given_name
 
@@ -36,7 +36,7 @@ def repaired_entities(doc) -> list[Span]:
         elif _possessive_head_after(ent):
             ent = Span(doc, ent.start, ent.end + 1, label="ORG")
             i += 1 if nxt is not None and nxt.start == ent.end - 1 else 0
-        out.append(_cut(ent))
+        out.append(_cut(_office_for(ent)))
         i += 1
     return [e for e in out if e is not None]
 
@@ -53,6 +53,24 @@ def _possessive_name(ent, nxt) -> bool:
     possessive = doc[ent.end - 1].tag_ == "POS" and nxt.start == ent.end \
         or nxt.start == ent.end + 1 and doc[ent.end].tag_ == "POS"
     return ent.label_ == "ORG" and possessive and nxt[-1].lower_ in ORG_HEADS and len(nxt) == 1
+
+
+def _office_for(ent) -> Span:
+    """ "United Nations High Commissioner" + "for Human Rights": an office or body's name goes on through
+    "for"/"of" and the capitalised words after it, up to another entity."""
+    doc = ent.doc
+    last = doc[ent.end - 1]
+    if ent.label_ not in ("ORG", "PERSON") or not last.is_title or last.lower_ not in ORG_HEADS | speech.TITLE_NOUNS:
+        return ent
+    end = ent.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of") or not doc[end + 1].is_title:
+        return ent
+    end += 1
+    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("and", "the")) and not doc[end].ent_type_:
+        end += 1
+    while doc[end - 1].lower_ in ("and", "the", "for", "of"):
+        end -= 1
+    return Span(doc, ent.start, end, label="ORG") if end > ent.end + 1 else ent
 
 
 def _possessive_head_after(ent) -> bool:

@@ -180,3 +180,17 @@ def test_a_title_before_a_comma_and_the_name_is_no_actor_of_its_own(model):
 def test_coordinated_given_names_share_the_surname(model):
     found = extract(model, "Paul Begala was a longtime advisor to Bill and Hillary Clinton.")
     assert "bill clinton" in names(found) and "bill" not in {normalize(a.name) for a in found}
+
+
+def test_an_office_name_goes_on_through_for_and_its_capitalised_words(model):
+    from spacy.tokens import Span
+
+    from conflictcli.actors.spans import repaired_entities
+    doc = model("The United Nations High Commissioner for Human Rights said the decision changed nothing.")
+    doc.ents = [Span(doc, 1, 5, label="ORG")]  # NER's cut, as it tags this name in some sentences
+    assert [e.text for e in repaired_entities(doc)] == ["United Nations High Commissioner for Human Rights"]
+
+
+def test_surnames_are_shared_only_after_a_given_name(model):
+    found = extract(model, "Senators Melaye and Murray-Bruce asked the court to intervene.")
+    assert not [a for a in found if normalize(a.name) == "melaye bruce"]
