@@ -3,10 +3,12 @@ Minister"), an apposition after it (", Turkey's foreign minister"), "of/for <cou
 country word backs an actor ("Iran-backed") rather than owning it."""
 from __future__ import annotations
 
-from conflictcli.actors.lexicon import BACKING, OFFICIAL_HEADS
+from conflictcli.actors.lexicon import BACKING, OFFICIAL_HEADS, TITLE_ABBREVIATIONS
 from conflictcli.actors.mentions import RawMention, entity_of, trim
 from conflictcli.lexicon import demonyms, kb, speech
 from conflictcli.referents.names import as_written
+
+TITLES = speech.TITLE_NOUNS | frozenset(TITLE_ABBREVIATIONS)  # "Sen. Elizabeth Warren" has a title too
 
 
 def _of_title_start(doc, i: int) -> int | None:
@@ -36,13 +38,13 @@ def role_from_context(span, cand: RawMention) -> None:
             i -= 1
             continue
         low = tok.lower_
-        if low in speech.TITLE_NOUNS or low in speech.ROLE_QUALIFIERS or (tok.ent_type_ == "ORG" and (tok.is_title or tok.is_upper)
-                                                           and demonyms.country_of_demonym(tok.text) is None):
+        if low in TITLES or low in speech.ROLE_QUALIFIERS or (tok.ent_type_ == "ORG" and (tok.is_title or tok.is_upper)
+                                                             and demonyms.country_of_demonym(tok.text) is None):
             words.insert(0, tok)
             i -= 1
             continue
         break
-    if any(w.lower_ in speech.TITLE_NOUNS for w in words):
+    if any(w.lower_ in TITLES for w in words):
         cand.role = cand.role or as_written(words)
         cand.affiliation = cand.affiliation or _affiliation_before(doc, i)
         employer = next((w for w in words if w.ent_type_ == "ORG"), None)

@@ -60,8 +60,11 @@ BACKER_PREFIX = re.compile(r"^\S+-(" + "|".join(BACKING) + r")\s+")  # "US-backe
 NORP_LIKE = re.compile(r"(an|ans|ese|i|is|ish|ic|s)$")
 
 
+# Abbreviated titles before a name ("Sen. Elizabeth Warren", "Gov. Matt Bevin"): the office they stand for.
+TITLE_ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "pres.": "President",
+                       "amb.": "Ambassador", "supt.": "Superintendent", "insp.": "Inspector"}
 # Titles that name one office in two ways: "the Jewish state's premier" is its prime minister.
-ROLE_SYNONYMS = {"premier": "minister", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+ROLE_SYNONYMS = {"premier": "minister", **{a: t.lower() for a, t in TITLE_ABBREVIATIONS.items()}, "spokesman": "spokesperson", "spokeswoman": "spokesperson",
                  "chairwoman": "chairman", "chair": "chairman", "advisor": "adviser"}
 # Last words of organisations' names ("Westminster Magistrates' Court", "Youssef Al-Najjar Hospital").
 ORG_HEADS = frozenset("""

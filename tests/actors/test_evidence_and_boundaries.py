@@ -194,3 +194,10 @@ def test_an_office_name_goes_on_through_for_and_its_capitalised_words(model):
 def test_surnames_are_shared_only_after_a_given_name(model):
     found = extract(model, "Senators Melaye and Murray-Bruce asked the court to intervene.")
     assert not [a for a in found if normalize(a.name) == "melaye bruce"]
+
+
+def test_an_abbreviated_title_gives_the_role_a_later_description_resolves(model):
+    found = extract(model, "Sen. Ruth Calder spoke first. Tom Ivers and Ann Pole answered. Expect the "
+                           "policy-minded senator to have a new plan.")
+    calder = [a for a in found if a.name == "Ruth Calder"]
+    assert len(calder) == 1 and any("senator" in m.text for m in calder[0].mentions)
