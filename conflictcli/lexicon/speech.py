@@ -106,15 +106,20 @@ PEOPLE_NOUNS = PEOPLE_NOUNS | frozenset("""
     company companies business businesses media press network state country city government
 """.split())
 
-# Nouns naming a role or office; a definite nominal headed by one ("the minister") refers back to a person.
-ROLE_NOUNS = frozenset("""
-    minister president spokesperson spokesman spokeswoman official secretary ambassador envoy general commander
-    chief leader governor senator mayor director chairman chairwoman chair premier chancellor counterpart
-    diplomat negotiator adviser advisor aide prosecutor lawyer attorney judge candidate nominee king queen prince
-    princess emir sheikh ayatollah cleric pope bishop analyst expert professor researcher representative
-    congressman congresswoman lawmaker legislator delegate colonel major captain lieutenant sergeant admiral
-    marshal officer head deputy founder executive ceo manager strategist pollster surrogate nominee vice
-    speaker justice sheriff commissioner councilman councilwoman member activist organizer witness resident
+# Offices and titles: written before a name they make a title ("Foreign Minister X"); a definite nominal
+# headed by one ("the minister") refers back to a person. The actor stage reads these as title heads.
+TITLE_NOUNS = frozenset("""
+    president minister secretary spokesperson spokesman spokeswoman leader chief commander general ambassador
+    envoy counterpart official king queen prince princess emir sheikh sultan chairman chairwoman head director
+    mayor governor senator lawmaker legislator adviser advisor deputy representative premier chancellor speaker
+    ayatollah cleric imam bishop coordinator negotiator diplomat officer colonel lieutenant captain major admiral
+    brigadier sergeant marshal mufti patriarch pope monarch administrator rapporteur commissioner prosecutor
+    judge founder emissary vice-president congressman congresswoman councilman councilwoman sheriff
+""".split())
+# Role nouns: the titles, and functions that describe a source without being an office ("the lawyer said").
+ROLE_NOUNS = TITLE_NOUNS | frozenset("""
+    activist aide analyst attorney candidate ceo chair delegate executive expert justice lawyer manager member
+    nominee organizer pollster professor researcher resident strategist surrogate vice witness
 """.split())
 # Common nouns that can be the source of reported content besides role nouns: groups of people, bodies and
 # documents ("critics say", "the report found"); one alone may lead a headline ("Poll: Clinton ahead ...").
@@ -133,11 +138,12 @@ AGENT_NOUNS = frozenset("""
     activist advocate doctor physician witness friend friends colleague colleagues neighbor neighbors
     commission board panel office bureau institute foundation center centre observatory monitor clip spot
 """.split())
-# Lower-case words that may stand in a title before a name ("Foreign Minister", "police Chief").
+# Lower-case words that may stand in a title before its head ("Foreign Minister", "police Chief").
 ROLE_QUALIFIERS = frozenset("""
-    foreign defense defence interior finance prime deputy vice senior top former acting chief state military
-    army police security intelligence health economy justice trade education energy oil campaign press white
-    house national democratic republican presidential supreme general attorney assistant executive
+    foreign defense defence interior finance prime deputy vice senior top former acting interim chief state
+    military army navy air police security intelligence health economy justice trade education energy oil
+    campaign press white house national democratic republican presidential supreme general attorney assistant
+    executive special junior regional local high first crown grand lieutenant major rear
 """.split())
 
 MALE_PRONOUNS = frozenset("he him his himself".split())
@@ -153,31 +159,4 @@ MALE_WORDS = frozenset("""
 FEMALE_WORDS = frozenset("""
     mrs mrs. ms ms. miss madam madame lady dame queen princess mother sister daughter wife spokeswoman chairwoman
     congresswoman councilwoman businesswoman woman girl aunt grandmother
-""".split())
-# Common given names (English-language news), for the gender of a person named without a title.
-FEMALE_NAMES = frozenset("""
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
-    ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
-    cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra
-    rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
-    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison
-    frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
-    isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary hilary kellyanne ivanka
-    melania chelsea huma donna elizabeth nikki condoleezza madeleine angela theresa kamala nancy sarah michele
-    tulsi ilhan alexandria jill ursula giorgia marine christine jacinda liz sheikh hasina benazir indira golda
-    tzipi yulia svetlana maria natalia olga irina elena anastasia fatima aisha maryam zahra leila layla amira
-    nour yasmin sana hana mina
-""".split()) - {"sheikh"}
-MALE_NAMES = frozenset("""
-    james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
-    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
-    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
-    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
-    jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse
-    bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent philip bobby johnny bradley
-    barack bernie mike ted marco jeb rand chris ben newt mitt rudy reince rex vladimir bashar recep emmanuel
-    boris xi benjamin ali hassan hussein mohammed muhammad mohammad ahmed ahmad abdul abdullah omar khalid
-    hamid mahmoud mustafa ibrahim ismail youssef yusuf hakan abbas esmaeil ismail javad hossein ebrahim qasem
-    sergei sergey dmitry alexei viktor volodymyr petro olaf friedrich nicolas francois pierre tayyip
-    recep kim narendra shinzo justin keir rishi tony gordon david antonio luiz jair
 """.split())

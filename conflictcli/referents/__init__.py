@@ -1,5 +1,8 @@
 """Referents: who each mention in an article refers to (names, titles, roles, pronouns, metonyms).
 
 The one place that resolves mentions to participants; actors and quote speakers read it rather than
-resolving on their own.
+resolving on their own. names.py cuts names and noun phrases and keys person names; gender.py gives the
+gender of a given name (US Census lists); speakers.py is the index of referents (Referents) that resolves
+pronouns and role nominals; pronouns.py links the actor stage's pronouns through that index. Must not
+decide what is an actor (actors/) or what is a quotation (quotes/).
 """

@@ -4,6 +4,7 @@ A `Referents` index is built once per document from the actors table and spaCy's
 referent's gender (titles, given names, pronouns that follow it), roles and nationality (words around its
 names: "Iranian Foreign Minister Abbas Araghchi", "Hakan Fidan, Turkey's foreign minister") and where each
 is mentioned, so that "he said" goes to the right person and "the Iranian foreign minister" to Araghchi.
+The actor stage resolves its pronouns through the same index (pronouns.py).
 """
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from dataclasses import dataclass, field
 from conflictcli.lexicon import speech
 from conflictcli.models import Actor
 from conflictcli.nlp.model import doc_text
+from conflictcli.referents.gender import gender_of_given_name
+from conflictcli.referents.names import nation_key, noun_phrase, np_head, proper_name
 
-NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod"}
-NP_RIGHT_PREPS = {"for", "of", "at", "from", "with", "in"}
+__all__ = ["Referent", "Referents", "Ref", "Speaker", "nation_key", "noun_phrase", "np_head", "proper_name"]
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -43,46 +46,6 @@ class Speaker:
     name: str | None
     start: int | None
     end: int | None
-
-
-def nation_key(word: str) -> str:
-    """'Iranian', "Iran's" and 'Iran' share a key (the first four letters); good enough to tell roles apart."""
-    return word.lower().replace("’s", "").replace("'s", "").replace(".", "")[:4]
-
-
-def noun_phrase(head) -> tuple[int, int]:
-    """Character span of the noun phrase of `head`: its modifiers on the left and, for a common noun,
-    an attached "for/of ..." phrase (a spokesperson for the Russian government); never past a comma."""
-    left = head
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS and child.i < left.i:
-            left = child.left_edge if not any(t.text == "," for t in head.doc[child.left_edge.i:head.i]) else child
-    right = head
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS and child.i == right.i + 1:
-                span = head.doc[child.i:child.right_edge.i + 1]
-                if not any(t.text in {",", "“", '"'} for t in span):
-                    right = child.right_edge
-    while left.i < head.i and (left.is_punct or left.lower_ in {"and", "but", "or"}):
-        left = head.doc[left.i + 1]
-    return left.idx, right.idx + len(right.text)
-
-
-def proper_name(head) -> tuple[int, int]:
-    """Character span of the run of proper nouns ending at `head` (Esmaeil Baqaei, not his titles)."""
-    first = head
-    while first.i > 0 and head.doc[first.i - 1].pos_ == "PROPN" and head.doc[first.i - 1].lower_ not in (
-            speech.ROLE_NOUNS | speech.ROLE_QUALIFIERS | speech.MALE_WORDS | speech.FEMALE_WORDS):
-        first = head.doc[first.i - 1]
-    return first.idx, head.idx + len(head.text)
-
-
-def np_head(token):
-    """Climb from a modifier to the head noun of its noun phrase."""
-    while token.dep_ in {"compound", "amod", "det", "poss", "case", "nummod", "flat"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 class Referents:
@@ -159,12 +122,9 @@ class Referents:
                     ref.referent.gender = ref.referent.gender or "m"
                 if low in speech.FEMALE_WORDS:
                     ref.referent.gender = ref.referent.gender or "f"
-            first = span[0].lower_ if span[0].lower_ not in speech.MALE_WORDS | speech.FEMALE_WORDS else ""
-            for word in [first, *sorted(ref.referent.names)]:
-                if ref.referent.gender is None and word in speech.FEMALE_NAMES:
-                    ref.referent.gender = "f"
-                elif ref.referent.gender is None and word in speech.MALE_NAMES and word == first:
-                    ref.referent.gender = "m"
+            first = span[0].text if span[0].lower_ not in speech.MALE_WORDS | speech.FEMALE_WORDS else ""
+            if ref.referent.gender is None and len(span) > 1 and first:  # a given name before a surname
+                ref.referent.gender = gender_of_given_name(first)
 
     def _title_before(self, span) -> list:
         """Title words just before a name: "Iranian Foreign Minister", "Turkish counterpart", "Mr."."""
@@ -266,9 +226,10 @@ class Referents:
         chosen = before[-1] if before else (matches[0] if matches else None)
         return chosen.referent if chosen else None
 
-    def resolve_pronoun(self, token) -> Referent | None:
+    def resolve_pronoun(self, token, subjects_only: bool = False) -> Referent | None:
         """Antecedent of a personal pronoun: the subject earlier in its sentence, then the subjects of the
-        previous sentences, then the nearest compatible mention; gender and number must agree."""
+        previous sentences, then (unless `subjects_only`) the nearest compatible mention; gender and number
+        must agree."""
         low = token.lower_
         if low in speech.MALE_PRONOUNS:
             fits = lambda r: r.kind == "person" and r.gender != "f"  # noqa: E731
@@ -289,7 +250,7 @@ class Referents:
             subjects = [r for r in here if r.subject]
             if subjects:
                 return subjects[-1 if back == 0 else 0].referent
-            if here and back > 0:
+            if here and back > 0 and not subjects_only:
                 return here[-1].referent
         return None
 

@@ -1,0 +1,98 @@
+"""The referent layer: given-name gender from the Census lists, name keys and spans, and pronouns linked to
+their antecedents; the speaker index (Referents) used by the quote stage."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conflictcli.lexicon import speech
+from conflictcli.models import Actor, Mention
+from conflictcli.nlp import model as nlp
+from conflictcli.referents.gender import gender_of_given_name, is_known_name
+from conflictcli.referents.names import as_written, person_key, proper_name
+from conflictcli.referents.pronouns import Antecedent, pronoun_links
+from conflictcli.referents.speakers import Referents
+
+PACKAGE = Path(__file__).resolve().parents[2] / "conflictcli"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp.load()
+
+
+def test_given_names_come_from_the_census_lists_not_a_hand_list():
+    assert gender_of_given_name("Margaret") == "f" and gender_of_given_name("Gerald") == "m"
+    assert gender_of_given_name("Leslie") is None  # near even on both lists: no guess
+    assert gender_of_given_name("Xq") is None
+    assert is_known_name("Brexit") is False and is_known_name("Johnson") is True
+    source = (PACKAGE / "lexicon" / "speech.py").read_text(encoding="utf-8")
+    assert "FEMALE_NAMES" not in source and "MALE_NAMES" not in source
+
+
+def test_one_list_of_titles_and_role_words():
+    assert speech.TITLE_NOUNS < speech.ROLE_NOUNS
+    for path in (PACKAGE / "actors").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets
+                    if isinstance(t, ast.Name)}
+        assert not assigned & {"ROLE_HEADS", "ROLE_MODIFIERS", "SPEECH_VERBS", "QUOTED"}, path
+
+
+def test_person_keys_fold_particles_case_and_possessives():
+    assert person_key("Bashar al-Assad's") == ("bashar", "assad")
+    assert person_key("ASSAD") == ("assad",)
+
+
+def test_names_are_written_as_in_the_text(model):
+    doc = model("Spokesperson Esmaeil Baqaei said al-Amiri left.")
+    assert as_written(list(doc[4:7])) == "al-Amiri"
+    start, end = proper_name(doc[2])
+    assert doc.text[start:end] == "Esmaeil Baqaei"
+
+
+def _ortiz(text: str) -> tuple[list[Antecedent], dict]:
+    spans = [(m, m + len("Ortiz")) for m in range(len(text)) if text.startswith("Ortiz", m)]
+    mentions = [Mention(s, e, text[s:e]) for s, e in spans]
+    actor = Actor(name="Lena Ortiz", type="person", role=None, affiliation=None, aliases=["Ortiz"], mentions=mentions)
+    return [Antecedent(s, e, ("person", "ortiz"), True) for s, e in spans], {("person", "ortiz"): actor}
+
+
+def test_he_and_she_link_through_the_speaker_index_and_we_in_a_quote_to_its_speaker(model):
+    text = 'Lena Ortiz arrived on Monday. She said nothing. "We will stay," Ortiz said.'
+    antecedents, actors = _ortiz(text)
+    links = {(link.text, link.key, link.plural) for link in pronoun_links(model(text), antecedents, actors)}
+    assert ("She", ("person", "ortiz"), False) in links
+    assert ("We", ("person", "ortiz"), True) in links
+
+
+def test_a_pronoun_too_far_from_any_person_stays_unresolved(model):
+    text = "Lena Ortiz arrived. The rain fell. The river rose. The road closed. The sky cleared. She left."
+    antecedents, actors = _ortiz(text)
+    assert [link.text for link in pronoun_links(model(text), antecedents, actors)] == []
+
+
+def test_they_links_only_to_a_group_that_was_a_subject(model):
+    text = "The Red Cross sent trucks to the city. They arrived on Monday. A doctor saw Lena Ortiz. They left."
+    doc = model(text)
+    start = text.index("Red Cross")
+    red_cross = Actor(name="Red Cross", type="organization", role=None, affiliation=None, aliases=[],
+                      mentions=[Mention(start, start + 9, "Red Cross")])
+    antecedents, actors = _ortiz(text)
+    antecedents.append(Antecedent(start, start + 9, ("org", "red cross"), False))
+    actors[("org", "red cross")] = red_cross
+    links = [(link.text, link.start) for link in pronoun_links(doc, antecedents, actors)]
+    assert links == [("They", text.index("They"))]
+
+
+def test_referents_resolve_a_role_nominal_to_the_titled_person(model):
+    text = "Foreign Minister Abbas Araghchi met reporters. The minister said talks would go on."
+    doc = model(text)
+    start = text.index("Abbas")
+    actors = [Actor(name="Abbas Araghchi", type="person", role="Foreign Minister", affiliation="IR", aliases=[],
+                    mentions=[Mention(start, start + len("Abbas Araghchi"), "Abbas Araghchi")])]
+    referents = Referents(doc, actors)
+    minister = next(t for t in doc if t.text == "minister")
+    assert referents.resolve_nominal(minister).name == "Abbas Araghchi"
