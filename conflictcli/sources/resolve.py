@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conflictcli.errors import SourceError
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, check_url, fetch
+from conflictcli.sources import warc
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 STDIN = "-"
@@ -44,6 +45,10 @@ def read_source(source: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 
         resp = fetch(source, timeout=timeout, max_bytes=max_bytes)
         return RawDocument(source=source, data=resp.data, url=resp.url, charset=resp.charset,
                            content_type=resp.content_type)
+    if (record := warc.parse_reference(source)) is not None:  # one record of a WARC archive: path#offset=N
+        payload = warc.read_record(*record, max_bytes)
+        return RawDocument(source=source, data=payload.data, url=payload.url, charset=payload.charset,
+                           content_type=payload.content_type)
     return RawDocument(source=source, data=_read_file(Path(source), max_bytes))
 
 
