@@ -71,7 +71,7 @@ def connect(address: str):
                                dashboard_address=None, silence_logs=logging.CRITICAL)
         return Client(cluster), cluster
     try:
-        return Client(address, timeout=30), None
+        return Client(address, timeout=10), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise SourceError(f"--dask {address}: cannot reach the scheduler ({type(exc).__name__}: {exc})") from None
 

@@ -12,7 +12,7 @@ TABLES: dict[str, dict] = {
                     "date": str, "language": str, "word_count": int, "text": str, "body_start": int,
                     "warnings": str, "error": str, "analyzed_at": str},
         "not_null": {"key", "source", "analyzed_at"},
-        "indexes": [["key"], ["url"], ["date"], ["site"]],
+        "indexes": [["key"], ["url"], ["source"], ["date"], ["site"]],
         "unique": [["key"]],
     },
     "actors": {

@@ -52,7 +52,7 @@ class CorpusStore:
             return
         latest = dict(self.pending)  # a key given twice in one batch: the later analysis wins
         with self.db.atomic():
-            self._delete(list(latest))
+            self._delete(list(latest), [article.source for article in latest.values()])
             rows = Rows()
             ids = NextIds(*(self._next_id(table) for table in ("articles", "actors", "places")))
             for key, article in latest.items():
@@ -67,9 +67,13 @@ class CorpusStore:
     def _next_id(self, table: str) -> int:
         return (self.db.execute(f"SELECT max(id) FROM [{table}]").fetchone()[0] or 0) + 1
 
-    def _delete(self, keys: list[str]) -> None:
-        marks = ",".join("?" * len(keys))
-        ids = [row[0] for row in self.db.execute(f"SELECT id FROM articles WHERE key IN ({marks})", keys)]
+    def _delete(self, keys: list[str], sources: list[str]) -> None:
+        """Rows stored under these keys, and failures of these sources (a file that could not be read was
+        keyed by its path; readable now, its key is its content's hash)."""
+        marks, source_marks = ",".join("?" * len(keys)), ",".join("?" * len(sources))
+        ids = [row[0] for row in self.db.execute(
+            f"SELECT id FROM articles WHERE key IN ({marks}) OR (error IS NOT NULL AND source IN ({source_marks}))",
+            keys + sources)]
         if not ids:
             return
         id_marks = ",".join("?" * len(ids))

@@ -16,7 +16,8 @@ PAGE = ("<html><head><title>Report {i}: talks in Khartoum</title></head><body><a
         "</body></html>")
 
 
-def record(i: int, gzipped: bool = True, rec_type: str = "response", page: str | None = None) -> bytes:
+def record(i: int, gzipped: bool = True, rec_type: str = "response", page: str | None = None,
+           date: str | None = None) -> bytes:
     """One WARC record (its own gzip member when `gzipped`), as bytes."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzipped)
@@ -25,7 +26,7 @@ def record(i: int, gzipped: bool = True, rec_type: str = "response", page: str |
     if rec_type == "response":
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         rec = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http,
-                                        warc_headers_dict={"WARC-Date": f"2024-05-{1 + i % 28:02d}T10:00:00Z"})
+                                        warc_headers_dict={"WARC-Date": date or f"2024-05-{1 + i % 28:02d}T10:00:00Z"})
     else:
         rec = writer.create_warc_record(uri, rec_type, payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
                                         warc_content_type="application/http; msgtype=request")
