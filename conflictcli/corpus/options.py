@@ -3,21 +3,13 @@ the CLI registers them. Light on purpose: imported with the CLI, so nothing heav
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Optional
 
 import typer
 
+from conflictcli.corpus.dates import parse_since
+
 PANEL = "Corpus"
-
-
-def _since(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 Db = Annotated[Optional[str], typer.Option(
@@ -31,7 +23,7 @@ Feed = Annotated[Optional[list[str]], typer.Option(
 Sitemap = Annotated[Optional[list[str]], typer.Option(
     "--sitemap", metavar="URL", rich_help_panel=PANEL, help="A sitemap or sitemap index: analyse its pages (repeatable).")]
 Since = Annotated[Optional[str], typer.Option(
-    "--since", metavar="DATE", callback=_since, rich_help_panel=PANEL,
+    "--since", metavar="DATE", callback=parse_since, rich_help_panel=PANEL,
     help="Only feed, sitemap and WARC entries dated DATE (YYYY-MM-DD) or later.")]
 
 

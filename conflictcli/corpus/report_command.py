@@ -11,7 +11,7 @@ from typing import Annotated, IO, Optional
 
 import typer
 
-from conflictcli.corpus.options import _since
+from conflictcli.corpus.dates import parse_since
 from conflictcli.output.terminal import safe_line
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
@@ -28,7 +28,7 @@ def report(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, json, jsonl, csv, tsv, markdown. Default: table on a terminal, json when piped.")] = None,
     section: Annotated[Optional[list[str]], typer.Option("--section", "-s", metavar="NAME", help="actors, speakers, places, pairs (repeatable; default all; csv/tsv take one).")] = None,
     where: Annotated[Optional[str], typer.Option("--where", metavar="SQL", help="Only articles matching this SQL condition on the articles table, e.g. \"site = 'example.com'\".")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", callback=_since, help="Only articles dated DATE (YYYY-MM-DD) or later.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", callback=parse_since, help="Only articles dated DATE (YYYY-MM-DD) or later.")] = None,
     search: Annotated[Optional[str], typer.Option("--search", metavar="QUERY", help="Only articles whose title or text match this full-text query, e.g. Sudan.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Rows per section.")] = 20,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also when $NO_COLOR is set).")] = False,
