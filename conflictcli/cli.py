@@ -160,7 +160,7 @@ def _analysis(report: Reporter, sections: tuple[str, ...], sources, input_list, 
 
     corpus = corpus or CorpusOptions()
     chosen = _format(fmt, formats)
-    items, stdin_data = _collect_sources(sources, input_list, 
+    items, stdin_data = _collect_sources(sources, input_list,
                                          required=not (corpus.expansion.feeds or corpus.expansion.sitemaps))
     options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
     articles = report(*stream(items, options, jobs, stdin_data, corpus))

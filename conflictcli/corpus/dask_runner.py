@@ -85,13 +85,16 @@ def _read(source: str, options: Options, stdin_data: bytes | None) -> tuple[str,
 
 def _read_ahead(sources: Iterable[str], options: Options, stdin_data: bytes | None) -> Iterator[tuple]:
     window: deque = deque()
-    with ThreadPoolExecutor(READERS) as pool:
+    pool = ThreadPoolExecutor(READERS)
+    try:
         for source in sources:
             window.append(pool.submit(_read, source, options, stdin_data))
             if len(window) >= 2 * READERS:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+    finally:  # a run that stops early must not wait for the reads still queued
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _failed(batch: list[tuple], exc: BaseException) -> list[Article]:

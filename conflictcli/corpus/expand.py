@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from conflictcli.errors import SourceError
 from conflictcli.sources import feeds, warc
+from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from conflictcli.sources.folders import walk
 from conflictcli.sources.resolve import STDIN, is_url
 
@@ -30,8 +31,8 @@ class Expansion:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     since: str | None = None  # YYYY-MM-DD: entries dated earlier (by feed, sitemap or WARC-Date) are left out
-    timeout: float = 20.0
-    max_bytes: int = 10 * 1024 * 1024
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def needs_expansion(sources: Iterable[str], how: Expansion) -> bool:
@@ -84,7 +85,6 @@ def _expand_links(url: str, kind: str, how: Expansion) -> Iterator[Entry]:
         else:
             links = feeds.expand_sitemap(url, how.since, how.timeout, how.max_bytes)
         for link in links:
-            yield Entry(link.url, url=link.url, date=link.date,
-                        error=None if link.error is None else f"{link.error}")
+            yield Entry(link.url, url=link.url, date=link.date, error=link.error)
     except SourceError as exc:
         yield Entry(url, url=url, error=f"{kind}: {exc}")
