@@ -251,13 +251,14 @@ def text(
       conflictcli text page.html --title > article.txt
     """
     def body(report: Reporter) -> None:
-        from conflictcli.pipeline.analyze import Options, read_ahead
+        from conflictcli.corpus.run import stream_texts
+        from conflictcli.pipeline.analyze import Options
         from conflictcli.output.terminal import safe_text
 
         items, stdin_data = _collect_sources(sources, input_list)
         options = Options(timeout=timeout, max_bytes=max_bytes)
         first = True
-        for article in report(read_ahead(items, options, workers=4, stdin_data=stdin_data), len(items)):
+        for article in report(*stream_texts(items, options, stdin_data)):
             if article.error is not None:
                 continue
             if not first:

@@ -17,6 +17,8 @@ from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from conflictcli.sources.folders import walk
 from conflictcli.sources.resolve import STDIN, is_url
 
+EMPTY_FOLDER = "a directory with no readable files under it"
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -61,8 +63,12 @@ def _expand_source(source: str) -> Iterator[Entry]:
     if source == STDIN or is_url(source):
         yield Entry(source, url=source if source != STDIN else None)
     elif os.path.isdir(source):
+        empty = True
         for path in walk(source):
+            empty = False
             yield from _expand_file(path)
+        if empty:  # a source that gives nothing is still answered, with the reason
+            yield Entry(source, error=EMPTY_FOLDER)
     else:
         yield from _expand_file(source)
 

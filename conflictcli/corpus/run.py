@@ -44,6 +44,16 @@ def stream(sources: list[str], options: Options, jobs: int, stdin_data: bytes | 
                 options.max_bytes), (len(sources) if known else 0)
 
 
+def stream_texts(sources: list[str], options: Options, stdin_data: bytes | None) -> tuple[Iterator[Article], int]:
+    """For `text`: the same sources (folders, archives) read and extracted, without the NLP."""
+    from conflictcli.pipeline.analyze import read_ahead
+
+    how = Expansion(timeout=options.timeout, max_bytes=options.max_bytes)
+    read = lambda found: read_ahead(found, options, workers=4, stdin_data=stdin_data)  # noqa: E731
+    return (_run(entries(sources, how), read, None, stdin_data, options.max_bytes),
+            0 if needs_expansion(sources, how) else len(sources))
+
+
 def _analyzer(options: Options, jobs: int, stdin_data: bytes | None, dask: str | None) -> Analyzer:
     if dask is not None:
         from conflictcli.corpus.dask_runner import dask_analyze
