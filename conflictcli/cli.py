@@ -11,6 +11,7 @@ import typer
 from conflictcli import __version__
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from conflictcli.output.terminal import safe_line
+from conflictcli.corpus import options as corpus_options
 
 EPILOG_SOURCES = "SOURCE is an http(s) URL, a file (HTML or text, told apart by content) or - for stdin."
 app = typer.Typer(
@@ -57,7 +58,8 @@ def _err(message: str) -> None:
     sys.stderr.flush()
 
 
-def _collect_sources(sources: list[str] | None, input_list: str | None) -> tuple[list[str], bytes | None]:
+def _collect_sources(sources: list[str] | None, input_list: str | None,
+                     required: bool = True) -> tuple[list[str], bytes | None]:
     """The sources to process and, when one of them is stdin, stdin's bytes (read once, up front)."""
     from conflictcli.sources.resolve import read_input_list
     from conflictcli.errors import SourceError
@@ -71,7 +73,7 @@ def _collect_sources(sources: list[str] | None, input_list: str | None) -> tuple
             items += read_input_list(input_list)
         except SourceError as exc:
             raise Usage(f"--input-list {input_list}: {exc}") from None
-    elif not items:
+    elif not items and required:
         if sys.stdin is None or sys.stdin.isatty():
             raise Usage("no SOURCE given (a URL, a file, or - for stdin); see --help")
         items = ["-"]
@@ -151,14 +153,19 @@ def _silence_stdout() -> None:
 
 
 def _analysis(report: Reporter, sections: tuple[str, ...], sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
-              formats: tuple[str, ...], table: str | None = None) -> None:
+              formats: tuple[str, ...], table: str | None = None, corpus=None) -> None:
+    from conflictcli.corpus.run import CorpusOptions, drain, stream
     from conflictcli.output.writers import write
-    from conflictcli.pipeline.analyze import Options, analyze_many
+    from conflictcli.pipeline.analyze import Options
 
+    corpus = corpus or CorpusOptions()
     chosen = _format(fmt, formats)
-    items, stdin_data = _collect_sources(sources, input_list)
+    items, stdin_data = _collect_sources(sources, input_list,
+                                         required=not (corpus.expansion.feeds or corpus.expansion.sitemaps))
     options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
-    articles = report(analyze_many(items, options, jobs=jobs, stdin_data=stdin_data), len(items))
+    articles = report(*stream(items, options, jobs, stdin_data, corpus))
+    if corpus.db and fmt is None:  # the database is the output
+        return drain(articles)
     color = not (no_color or os.environ.get("NO_COLOR"))
     write(articles, chosen, sections, table=table, color=color)
 
@@ -172,6 +179,8 @@ def analyze(
     timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
     table: Annotated[Optional[str], typer.Option("--table", metavar="KIND", help="With csv/tsv: one row per item of KIND (actors, quotes, places) instead of one row per article.")] = None,
     no_color: NoColor = False, debug: Debug = False,
+    db: corpus_options.Db = None, dask: corpus_options.Dask = None, feed: corpus_options.Feed = None,
+    sitemap: corpus_options.Sitemap = None, since: corpus_options.Since = None,
 ) -> None:
     """Actors, quotes and places of each article, with a header (title, site, author, date, language, words).
 
@@ -181,12 +190,13 @@ def analyze(
       conflictcli analyze article.html -f json | jq '.[0].actors[].name'
       cat urls.txt | conflictcli analyze -i - -f jsonl > results.jsonl
       conflictcli analyze *.txt -f csv --table quotes > quotes.csv
+      conflictcli analyze crawl.warc.gz news/ --feed https://example.com/rss --db corpus.db
     """
     def body(report: Reporter) -> None:
         if table is not None and table not in ("actors", "quotes", "places", "articles"):
             raise Usage("--table must be actors, quotes, places or articles")
         _analysis(report, ("actors", "quotes", "places"), sources, input_list, fmt, model, timeout, max_bytes, jobs,
-                  no_color, ANALYZE_FORMATS, table)
+                  no_color, ANALYZE_FORMATS, table, corpus_options.corpus(db, dask, feed, sitemap, since))
     _run(body, debug)
 
 
@@ -241,13 +251,14 @@ def text(
       conflictcli text page.html --title > article.txt
     """
     def body(report: Reporter) -> None:
-        from conflictcli.pipeline.analyze import Options, read_ahead
+        from conflictcli.corpus.run import stream_texts
+        from conflictcli.pipeline.analyze import Options
         from conflictcli.output.terminal import safe_text
 
         items, stdin_data = _collect_sources(sources, input_list)
         options = Options(timeout=timeout, max_bytes=max_bytes)
         first = True
-        for article in report(read_ahead(items, options, workers=4, stdin_data=stdin_data), len(items)):
+        for article in report(*stream_texts(items, options, stdin_data)):
             if article.error is not None:
                 continue
             if not first:
@@ -258,6 +269,9 @@ def text(
             sys.stdout.write(safe_text(article.body) + "\n")
             sys.stdout.flush()
     _run(body, debug)
+
+
+app.command(name="report")(corpus_options.report_command())
 
 
 def main() -> None:

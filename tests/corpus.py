@@ -38,6 +38,13 @@ def article(body: str = SENTENCE, title: str = "Militias regroup near Deir ez-Zo
     return f"{title}\n\n{body}\n\nOfficials in Damascus declined to comment on the reports.\n"
 
 
+def _empty_folder(directory: Path) -> str:
+    """A folder source means its files; one with none is an error (a source always gets an answer)."""
+    folder = directory / "empty-folder"
+    folder.mkdir(exist_ok=True)
+    return str(folder)
+
+
 def unreadable_path(directory: Path) -> str | None:
     """A file this process cannot read: chmod 000 for a normal user; root reads anything, so then a file the
     kernel refuses even to root (write-only procfs entries). None when neither exists."""
@@ -125,7 +132,7 @@ def bad_inputs(directory: Path) -> list[Case]:
             '"We will not leave," the commander said. He added: "The road is closed. '
             "\u201cNobody passes\u201d until \u201cfurther notice. 'Nothing' he said'.").encode()),
              contains=("road is closed",)),
-        Case("directory", str(directory), "is a directory"),
+        Case("directory", _empty_folder(directory), "a directory with no readable files under it"),
         Case("missing path", str(directory / "no-such-article.txt"), "no such file"),
         Case("device without end", "/dev/zero", f"file exceeds the cap of {CAP} bytes"),
         Case("file: URL", "file:///etc/passwd", "unsupported URL scheme 'file' (only http and https)"),

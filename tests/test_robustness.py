@@ -175,7 +175,7 @@ def test_end_to_end_subprocess_mixed_batch(corpus, tmp_path):
     assert done.stderr.splitlines() == [
         f"conflictcli: {sources[1]}: binary content (PNG image), not an article",
         "conflictcli: ftp://example.com/a: unsupported URL scheme 'ftp' (only http and https)",
-        f"conflictcli: {sources[3]}: is a directory",
+        f"conflictcli: {sources[3]}: a directory with no readable files under it",
     ]
     assert done.stdout.count("Albu Kamal") == 2
 

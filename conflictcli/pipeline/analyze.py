@@ -43,14 +43,14 @@ def prepare(source: str, options: Options, stdin_data: bytes | None = None) -> A
     except Exception as exc:  # a parser's failure (or a bug) on one source must not lose the batch
         article.error = " ".join(f"cannot extract: {type(exc).__name__}: {exc}".split())[:300]
         return article
-    _fill(article, doc)
+    fill_article(article, doc)
     return article
 
 
 def prepare_text(text: str, source: str = "<text>") -> Article:
     article = Article(source=source)
     try:
-        _fill(article, extract_text(text))
+        fill_article(article, extract_text(text))
     except SourceError as exc:
         article.error = str(exc)
     return article
@@ -60,7 +60,7 @@ def extract_text(text: str) -> Document:
     return extract(Document(source="<text>", data=text.encode("utf-8")))
 
 
-def _fill(article: Article, doc: Document) -> None:
+def fill_article(article: Article, doc: Document) -> None:
     """The Article takes the Document's metadata and warnings, and analyzes its title and body together."""
     for name in METADATA:
         setattr(article, name, getattr(doc, name))

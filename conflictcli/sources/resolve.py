@@ -9,12 +9,12 @@ from pathlib import Path
 from conflictcli.errors import SourceError
 from conflictcli.sources.document import Document
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, check_url, fetch
+from conflictcli.sources import warc
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 STDIN = "-"
 
 
-RawDocument = Document  # the name the input readers used before there was one record; new code says Document
 
 
 def is_url(source: str) -> bool:
@@ -37,6 +37,10 @@ def read_source(source: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 
     if is_url(source):
         check_url(source)
         return fetch(source, timeout=timeout, max_bytes=max_bytes)
+    if (record := warc.parse_reference(source)) is not None:  # one record of a WARC archive: path#offset=N
+        payload = warc.read_record(*record, max_bytes)
+        return Document(source=source, data=payload.data, url=payload.url, charset=payload.charset,
+                        content_type=payload.content_type)
     return Document(source=source, data=_read_file(Path(source), max_bytes))
 
 
