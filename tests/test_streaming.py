@@ -4,8 +4,11 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,65 @@ def test_jobs_2_with_a_model_that_cannot_load_fails_with_one_line(tmp_path):
     assert result.returncode == 1
     assert "cannot load spaCy model 'no_such_model_x'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "markdown"])
+def test_a_reader_that_has_gone_is_not_an_error(fmt):
+    """`... -f table | head -1`: once the reader has gone, every format ends quietly with 0. The read end is
+    closed before the first write, so the write fails whatever the timing."""
+    proc = subprocess.Popen(CLI + ["analyze", str(ARTICLE), "-f", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
+
+
+def process_group(pgid: int) -> list[int]:
+    """The live processes (zombies excluded) of a process group, from /proc."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                members.append(int(entry))
+    return members
+
+
+@pytest.mark.parametrize("when", ["after the first record", "while starting"])
+def test_ctrl_c_with_jobs_2_is_one_line_exit_130_and_nothing_left(tmp_path, when):
+    """Ctrl-C as a terminal sends it: SIGINT to the whole process group (parent, fork server, workers)."""
+    sources = short_articles(tmp_path, 40)
+    proc = subprocess.Popen(CLI + ["analyze", *sources, "-f", "jsonl", "--jobs", "2"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    lines: list[bytes] = []
+    first = threading.Event()
+
+    def read_all() -> None:
+        for line in proc.stdout:
+            lines.append(line)
+            first.set()
+
+    reader = threading.Thread(target=read_all, daemon=True)
+    reader.start()
+    try:
+        if when == "after the first record":
+            assert first.wait(timeout=120), "no record within the timeout"
+        else:
+            time.sleep(1.5)  # the fork server is importing spaCy, the workers are loading the model
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+        deadline = time.monotonic() + 1.0
+        while process_group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert process_group(proc.pid) == []  # (a process left would also hold the pipes below open)
+        reader.join(timeout=10)
+        assert proc.stderr.read().decode() == "conflictcli: interrupted\n"
+        assert all(line.endswith(b"\n") and json.loads(line)["error"] is None for line in lines)
+        assert len(lines) < len(sources)  # it did stop early
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid in process_group(proc.pid):
+            os.kill(pid, signal.SIGKILL)

@@ -68,8 +68,17 @@ def places_table(article: Article) -> Table:
 BUILDERS = {"actors": actors_table, "quotes": quotes_table, "places": places_table}
 
 
+class PipeConsole(Console):
+    """rich ends the program with status 1 when the reader closes the pipe; `| head -1` is ordinary use, so
+    the table writer raises BrokenPipeError like the other writers and the CLI ends with 0."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def write_tables(articles: Iterable[Article], out: IO[str], sections: tuple[str, ...], color: bool = True) -> None:
-    console = Console(file=out, no_color=not color, highlight=False, emoji=False, markup=False)
+    console = PipeConsole(file=out, no_color=not color, highlight=False, emoji=False, markup=False)
     for i, article in enumerate(articles):
         if i:
             console.rule()
