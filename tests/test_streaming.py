@@ -138,3 +138,24 @@ def test_ctrl_c_with_jobs_2_is_one_line_exit_130_and_nothing_left(tmp_path, when
             proc.kill()
         for pid in process_group(proc.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_analyze_many_in_a_script_without_the_main_guard_says_why(tmp_path):
+    """Every worker imports the caller's main script; one without `if __name__ == "__main__":` would run
+    again there. The error names that cause, not a worker that "died (out of memory?)"."""
+    script = tmp_path / "unguarded.py"
+    script.write_text("import conflictcli\n"
+                      f"for article in conflictcli.analyze_many([{str(ARTICLE)!r}] * 3, jobs=2):\n"
+                      "    print(article.title)\n")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert 'SourceError: analyze_many(jobs=N) ran again inside a worker process' in result.stderr
+    assert '`if __name__ == "__main__":`' in result.stderr
+    assert "out of memory" not in result.stderr
+    guarded = tmp_path / "guarded.py"
+    guarded.write_text("import conflictcli\n\nif __name__ == '__main__':\n"
+                       f"    for article in conflictcli.analyze_many([{str(ARTICLE)!r}] * 3, jobs=2):\n"
+                       "        print(article.title)\n")
+    result = subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Syria: Iraqi militias provide Assad support"] * 3

@@ -1,12 +1,17 @@
 """Rich tables for a terminal. Every article string goes in as rich.text.Text (never parsed as markup)
-after safe_text(), so article text can neither style nor take over the terminal."""
+after safe_text(), so article text can neither style nor take over the terminal.
+
+Tables fit the terminal (80 columns included): short headers, codes and counts never wrapped, long lists cut
+to what fits with a count of the rest ("+3"; JSON has them all), and cells wrapped between words only: a word
+too long for its column is cut with an ellipsis rather than broken across lines.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import IO
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from conflictcli.models import Article
@@ -36,27 +41,52 @@ def header(article: Article) -> Table:
     return grid
 
 
-def actors_table(article: Article) -> Table:
-    table = Table(title="Actors", title_justify="left", expand=False)
-    for name in ("Actor", "Type", "Role", "Affiliation", "Mentions", "Aliases"):
-        table.add_column(name, justify="right" if name == "Mentions" else "left", overflow="fold")
+def wrapped(header: str, **options) -> Column:
+    """A column wrapped between words; a single word wider than the column is cut with an ellipsis."""
+    return Column(header, overflow="ellipsis", **options)
+
+
+def fixed(header: str, **options) -> Column:
+    """A column of short values (codes, counts, kinds) that is never wrapped."""
+    return Column(header, no_wrap=True, overflow="ellipsis", **options)
+
+
+def shortened(items: list[str], budget: int) -> str:
+    """As many items as fit in `budget` characters (at least one), then "+N" for the rest."""
+    shown: list[str] = []
+    for item in items:
+        if shown and len(", ".join([*shown, item])) > budget:
+            break
+        shown.append(item)
+    rest = len(items) - len(shown)
+    return ", ".join(shown) + (f" +{rest}" if rest else "")
+
+
+def alias_budget(width: int) -> int:
+    """Characters of aliases per actor: 16 at 80 columns, more on a wider terminal."""
+    return max(16, width // 2 - 24)
+
+
+def actors_table(article: Article, width: int = 80) -> Table:
+    table = Table(wrapped("Actor"), fixed("Type"), wrapped("Role"), fixed("Country"), fixed("Count", justify="right"),
+                  wrapped("Aliases"),
+                  title="Actors", title_justify="left", expand=False)
+    budget = alias_budget(width)
     for a in article.actors:
-        table.add_row(t(a.name, "bold"), t(a.type), t(a.role), t(a.affiliation), t(a.count), t(", ".join(a.aliases)))
+        table.add_row(t(a.name, "bold"), t(a.type), t(a.role), t(a.affiliation), t(a.count),
+                      t(shortened(a.aliases, budget)))
     return table
 
 
-def quotes_table(article: Article) -> Table:
-    table = Table(title="Quotes", title_justify="left", show_lines=True)
-    table.add_column("Speaker", overflow="fold", max_width=30)
-    table.add_column("Quote", overflow="fold", ratio=1)
-    table.add_column("Kind")
-    table.add_column("Cue")
+def quotes_table(article: Article, width: int = 80) -> Table:
+    table = Table(wrapped("Speaker", max_width=max(20, width // 4)), wrapped("Quote", ratio=1), fixed("Kind"),
+                  wrapped("Cue", max_width=14), title="Quotes", title_justify="left", show_lines=True, expand=True)
     for q in article.quotes:
         table.add_row(t(q.speaker or "?", "bold"), t(q.text), t(q.kind), t(q.cue))
     return table
 
 
-def places_table(article: Article) -> Table:
+def places_table(article: Article, width: int = 80) -> Table:
     table = Table(title="Places", title_justify="left")
     for name in ("Place", "Kind", "Country", "Lat", "Lon", "Mentions"):
         table.add_column(name, justify="right" if name in ("Lat", "Lon", "Mentions") else "left")
@@ -90,5 +120,5 @@ def write_tables(articles: Iterable[Article], out: IO[str], sections: tuple[str,
         else:
             console.print(t(f"{article.title or article.source}", "bold"))
         for section in sections:
-            console.print(BUILDERS[section](article))
+            console.print(BUILDERS[section](article, console.width))
         out.flush()
