@@ -159,3 +159,42 @@ def test_analyze_many_in_a_script_without_the_main_guard_says_why(tmp_path):
     result = subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Syria: Iraqi militias provide Assad support"] * 3
+
+
+def invented_articles(count: int, seed: int) -> list[str]:
+    """Articles full of names the model has never seen (every new word grows spaCy's string store)."""
+    import random
+
+    rng = random.Random(seed)
+
+    def name() -> str:
+        return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4)).capitalize()
+
+    return [f"{name()} talks stall\n\n" + " ".join(
+        f'"We will not retreat," {name()} {name()}, a commander of the {name()} Brigade, told reporters in {name()} '
+        f"on Monday, as {name()} forces shelled the outskirts of Aleppo." for _ in range(6)) for _ in range(count)]
+
+
+def test_a_long_stream_does_not_grow_the_string_store_and_reads_the_same():
+    """Each batch is parsed in spaCy's memory zone: new words are freed after it, while what the stages
+    kept (names, offsets, texts) stays right, and the attribute ruler's cache, filled in earlier zones, still
+    gives the same analysis."""
+    from conflictcli.nlp import model
+    from conflictcli.pipeline.analyze import prepare_text
+    from conflictcli.pipeline.stages import run_nlp
+
+    nlp = model.load(None)  # the pipeline run_nlp uses (load() without the argument is cached apart)
+    list(run_nlp([prepare_text(ARTICLE.read_text())]))  # warm: the model's own strings, the place index
+    before = len(nlp.vocab.strings)
+    texts = invented_articles(12, seed=3)
+    first = [a.to_dict() for a in run_nlp([prepare_text(t) for t in texts])]
+    assert len(nlp.vocab.strings) == before
+    again = [a.to_dict() for a in run_nlp([prepare_text(t) for t in texts])]
+    assert again == first
+    for record in first:
+        assert record["error"] is None and record["actors"] and record["quotes"]
+        for actor in record["actors"]:
+            for mention in actor["mentions"]:
+                assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+        for quote in record["quotes"]:
+            assert record["text"][quote["start"]:quote["end"]] == quote["text"]
