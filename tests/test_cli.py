@@ -264,3 +264,33 @@ def test_short_version_and_quiet(tmp_path):
     assert "warning" in loud.stderr
     assert quiet.stderr.strip() == f"conflictcli: {missing}: no such file"  # errors are still reported
     assert quiet.exit_code == loud.exit_code == 1
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_blocks(language: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    return [block.split("\n", 1)[1] for block in text.split("```")[1::2] if block.startswith(language + "\n")]
+
+
+def test_readme_setup_creates_and_activates_a_venv_before_using_python():
+    """A fresh machine may have only `python3`; `python` exists once the venv is active."""
+    setup = README.read_text(encoding="utf-8").split("## Set-up", 1)[1].split("```bash\n", 1)[1].split("```")[0]
+    commands = [line.split("#")[0].strip() for line in setup.splitlines() if line.strip()]
+    assert commands[0].startswith("python3 -m venv .venv") and ". .venv/bin/activate" in commands[0]
+    assert all(not c.startswith("python ") for c in commands[:1])
+
+
+def test_readme_analyze_many_with_jobs_shows_the_main_guard():
+    example = next(block for block in readme_blocks("python") if "analyze_many(" in block)
+    guard = example.index('if __name__ == "__main__":')
+    call = example.index("conflictcli.analyze_many(")
+    assert guard < call and example[:call].rsplit("\n", 1)[1].startswith("    ")
+
+
+def test_bench_speed_reports_a_missing_corpus_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, str(README.parent / "bench" / "speed.py"), "--corpus",
+                             str(tmp_path / "no-such.jsonl")], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
