@@ -52,10 +52,11 @@ def fixed(header: str, **options) -> Column:
 
 
 def shortened(items: list[str], budget: int) -> str:
-    """As many items as fit in `budget` characters (at least one), then "+N" for the rest."""
+    """As many items as fit in `budget` characters with the "+N" that counts the rest (at least one item)."""
     shown: list[str] = []
-    for item in items:
-        if shown and len(", ".join([*shown, item])) > budget:
+    for i, item in enumerate(items):
+        rest = len(items) - i - 1
+        if shown and len(", ".join([*shown, item])) + (len(f" +{rest}") if rest else 0) > budget:
             break
         shown.append(item)
     rest = len(items) - len(shown)
@@ -63,8 +64,9 @@ def shortened(items: list[str], budget: int) -> str:
 
 
 def alias_budget(width: int) -> int:
-    """Characters of aliases per actor: 16 at 80 columns, more on a wider terminal."""
-    return max(16, width // 2 - 24)
+    """Characters of aliases per actor: a third of what the borders, padding and fixed columns leave (43
+    characters), the width rich gives the column, so a row is mostly one line; 12 at least (80 columns)."""
+    return max(12, (width - 43) // 3)
 
 
 def actors_table(article: Article, width: int = 80) -> Table:
@@ -87,9 +89,8 @@ def quotes_table(article: Article, width: int = 80) -> Table:
 
 
 def places_table(article: Article, width: int = 80) -> Table:
-    table = Table(title="Places", title_justify="left")
-    for name in ("Place", "Kind", "Country", "Lat", "Lon", "Mentions"):
-        table.add_column(name, justify="right" if name in ("Lat", "Lon", "Mentions") else "left")
+    table = Table(wrapped("Place"), fixed("Kind"), fixed("Country"), fixed("Lat", justify="right"),
+                  fixed("Lon", justify="right"), fixed("Count", justify="right"), title="Places", title_justify="left")
     for p in article.places:
         table.add_row(t(p.name, "bold"), t(p.kind), t(p.country), t(_fmt_coord(p.lat)), t(_fmt_coord(p.lon)), t(p.count))
     return table

@@ -75,7 +75,9 @@ def test_shortened_keeps_one_item_at_least_and_counts_the_rest():
     assert shortened(["Syrian"], 16) == "Syrian"
     assert shortened(["Syrian", "Syrian government", "Syrian people"], 16) == "Syrian +2"
     assert shortened(["a very long alias indeed", "b"], 16) == "a very long alias indeed +1"
-    assert shortened(["Iranian", "Tehran", "Islamic Republic"], 16) == "Iranian, Tehran +1"
+    assert shortened(["Iranian", "Tehran", "Islamic Republic"], 16) == "Iranian +2"  # room for the count
+    assert shortened(["Iranian", "Tehran", "Islamic Republic"], 18) == "Iranian, Tehran +1"
+    assert shortened(["Iranian", "Tehran"], 15) == "Iranian, Tehran"
 
 
 def test_a_long_word_is_cut_with_an_ellipsis_not_folded():
