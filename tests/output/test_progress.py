@@ -49,7 +49,8 @@ def test_screen_model_follows_erase_and_cursor_up():
     assert screen("bar 10%\r\x1b[2Kbar 20%\n\r\x1b[1A\x1b[2KTitle\n") == ["Title", ""]
 
 
-def test_the_bar_never_shares_a_line_with_the_tables(tmp_path):
+def run_on_a_terminal(tmp_path: Path, *options: str) -> str:
+    """What `conflictcli analyze` over three stories writes to a terminal (a pty) as stdout and stderr."""
     sources = []
     for i in range(3):
         path = tmp_path / f"story{i}.txt"
@@ -58,7 +59,7 @@ def test_the_bar_never_shares_a_line_with_the_tables(tmp_path):
         sources.append(str(path))
     master, slave = pty.openpty()
     env = {**os.environ, "COLUMNS": "80", "LINES": "40", "TERM": "xterm"}
-    proc = subprocess.Popen([sys.executable, "-m", "conflictcli", "analyze", *sources, "-f", "table", "--no-color"],
+    proc = subprocess.Popen([sys.executable, "-m", "conflictcli", "analyze", *sources, "-f", "table", *options],
                             stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env)
     os.close(slave)
     chunks = []
@@ -72,6 +73,16 @@ def test_the_bar_never_shares_a_line_with_the_tables(tmp_path):
         chunks.append(data)
     os.close(master)
     assert proc.wait(timeout=120) == 0
-    lines = screen(b"".join(chunks).decode("utf-8", "replace"))
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_the_bar_never_shares_a_line_with_the_tables(tmp_path):
+    output = run_on_a_terminal(tmp_path, "--no-color")
+    assert "Analyzing" in output  # the bar was drawn
+    lines = screen(output)
     assert sum("Aid convoys reach the north" in line for line in lines) == 3  # the three titles were written
     assert not [line for line in lines if "Analyzing" in line]
+
+
+def test_quiet_draws_no_bar(tmp_path):
+    assert "Analyzing" not in run_on_a_terminal(tmp_path, "--no-color", "--quiet")
