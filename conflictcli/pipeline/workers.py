@@ -20,8 +20,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.connection import wait
 from itertools import islice
+from multiprocessing.connection import wait
 
 from conflictcli.errors import SourceError
 from conflictcli.models import Article
