@@ -78,7 +78,7 @@ def test_jobs_2_with_a_model_that_cannot_load_fails_with_one_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "markdown"])
+@pytest.mark.parametrize("fmt", ["table", "csv"])  # jsonl: test_head_1_returns_before_later_sources_are_read
 def test_a_reader_that_has_gone_is_not_an_error(fmt):
     """`... -f table | head -1`: once the reader has gone, every format ends quietly with 0. The read end is
     closed before the first write, so the write fails whatever the timing."""
