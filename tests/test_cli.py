@@ -109,7 +109,7 @@ def test_a_bad_source_is_reported_and_the_others_still_come_out(tmp_path):
     result = run("analyze", str(missing), str(ARTICLE), "-f", "jsonl")
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records[0] == {"source": str(missing), "error": "no such file"}
+    assert records[0]["source"] == str(missing) and records[0]["error"] == "no such file"
     assert records[1]["source"] == str(ARTICLE) and records[1]["error"] is None
     assert result.stderr.strip().splitlines() == [f"conflictcli: {missing}: no such file"]
 
@@ -189,3 +189,108 @@ def test_no_source_on_a_terminal_is_a_usage_error():
     # /dev/null is not a terminal: it is read as an empty stdin, which is an error for that source
     assert proc.returncode == 1
     assert proc.stderr.strip() == "conflictcli: -: empty input"
+
+
+# ---------------------------------------------------------------- everyday use (issue 14)
+
+def test_every_record_has_the_same_keys_and_a_schema_version(tmp_path):
+    """A failed source's record has every key (empty lists), so `jq '.actors[]'` works over a whole run."""
+    missing = tmp_path / "missing.txt"
+    result = run("analyze", str(missing), str(ARTICLE), "-f", "jsonl")
+    failed, good = (json.loads(line) for line in result.stdout.splitlines())
+    assert list(failed) == list(good)
+    assert failed["actors"] == failed["quotes"] == failed["places"] == failed["warnings"] == []
+    assert failed["schema_version"] == good["schema_version"] == 1
+    for section in ("actors", "quotes", "places"):
+        narrowed = [json.loads(line) for line in run(section, str(missing), str(ARTICLE), "-f", "jsonl").stdout.splitlines()]
+        assert list(narrowed[0]) == list(narrowed[1])
+        assert narrowed[0][section] == [] and section in narrowed[1]
+
+
+def test_section_commands_keep_warnings(tmp_path):
+    french = tmp_path / "fr.txt"
+    french.write_text("Le gouvernement a annoncé lundi que les négociations avec la Turquie reprendraient "
+                      "la semaine prochaine à Damas, selon le ministre des affaires étrangères.\n")
+    for section in ("actors", "quotes", "places"):
+        record = json.loads(run(section, str(french), "-f", "jsonl").stdout)
+        assert record["warnings"] and "not English" in record["warnings"][0]
+
+
+def test_stdin_source_is_not_escaped_as_a_formula():
+    result = run("quotes", "-", "-f", "csv", input=ARTICLE.read_bytes())
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["source"] for r in rows} == {"-"}
+
+
+@pytest.mark.parametrize("value", ["-1", "0"])
+def test_a_timeout_that_is_not_positive_is_a_usage_error(value):
+    result = run("analyze", str(ARTICLE), "--timeout", value)
+    assert result.exit_code == 2
+    assert "--timeout" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table", "markdown"])
+def test_table_with_a_format_it_does_not_apply_to_says_so(fmt):
+    result = run("analyze", str(ARTICLE), "--table", "quotes", "-f", fmt)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"conflictcli: --table applies to -f csv and tsv only, not {fmt}"
+
+
+def test_format_and_table_are_choices_listed_in_help():
+    help_text = " ".join(run("analyze", "--help").stdout.split())
+    assert "[table|json|jsonl|csv|tsv|markdown]" in help_text
+    assert "[articles|actors|quotes|places]" in help_text
+    assert "geojson" in run("places", "--help").stdout
+    assert run("analyze", str(ARTICLE), "-f", "geojson").exit_code == 2
+    assert run("analyze", str(ARTICLE), "-f", "JSONL").exit_code == 0  # case does not matter
+
+
+def test_format_values_are_offered_by_shell_completion():
+    env = {"_CONFLICTCLI_COMPLETE": "complete_bash", "COMP_WORDS": "conflictcli analyze -f j", "COMP_CWORD": "3"}
+    result = runner.invoke(app, [], env=env, prog_name="conflictcli")
+    assert set(result.stdout.split()) >= {"json", "jsonl"}
+    assert "csv" not in result.stdout.split()
+
+
+def test_short_version_and_quiet(tmp_path):
+    assert run("-V").stdout.strip() == f"conflictcli {__version__}"
+    french = tmp_path / "fr.txt"
+    french.write_text("Le gouvernement a annoncé lundi que les négociations avec la Turquie reprendraient "
+                      "la semaine prochaine à Damas, selon le ministre des affaires étrangères.\n")
+    missing = tmp_path / "missing.txt"
+    loud = run("analyze", str(french), str(missing), "-f", "jsonl")
+    quiet = run("analyze", str(french), str(missing), "-f", "jsonl", "-q")
+    assert "warning" in loud.stderr
+    assert quiet.stderr.strip() == f"conflictcli: {missing}: no such file"  # errors are still reported
+    assert quiet.exit_code == loud.exit_code == 1
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_blocks(language: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    return [block.split("\n", 1)[1] for block in text.split("```")[1::2] if block.startswith(language + "\n")]
+
+
+def test_readme_setup_creates_and_activates_a_venv_before_using_python():
+    """A fresh machine may have only `python3`; `python` exists once the venv is active."""
+    setup = README.read_text(encoding="utf-8").split("## Set-up", 1)[1].split("```bash\n", 1)[1].split("```")[0]
+    commands = [line.split("#")[0].strip() for line in setup.splitlines() if line.strip()]
+    assert commands[0].startswith("python3 -m venv .venv") and ". .venv/bin/activate" in commands[0]
+    assert all(not c.startswith("python ") for c in commands[:1])
+
+
+def test_readme_analyze_many_with_jobs_shows_the_main_guard():
+    example = next(block for block in readme_blocks("python") if "analyze_many(" in block)
+    guard = example.index('if __name__ == "__main__":')
+    call = example.index("conflictcli.analyze_many(")
+    assert guard < call and example[:call].rsplit("\n", 1)[1].startswith("    ")
+
+
+def test_bench_speed_reports_a_missing_corpus_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, str(README.parent / "bench" / "speed.py"), "--corpus",
+                             str(tmp_path / "no-such.jsonl")], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr

@@ -102,8 +102,12 @@ def test_stdin_over_the_cap():
     (["text", "x.txt", "-i", "/no/such/list.txt"], "conflictcli: --input-list /no/such/list.txt: no such file"),
     (["analyze", "x.txt", "-f", "yaml"], "conflictcli: unknown format 'yaml' (choose from table, json, jsonl, csv, "
                                          "tsv, markdown)"),
-    (["analyze", "x.txt", "--table", "people", "-f", "csv"], "conflictcli: --table must be actors, quotes, places "
-                                                             "or articles"),
+    (["analyze", "x.txt", "--table", "people", "-f", "csv"], "conflictcli: --table must be articles, actors, quotes "
+                                                             "or places"),
+    (["analyze", "x.txt", "--table", "quotes", "-f", "json"], "conflictcli: --table applies to -f csv and tsv only, "
+                                                              "not json"),
+    (["analyze", "x.txt", "--timeout", "-1"], "conflictcli: --timeout must be more than 0 seconds, not -1"),
+    (["text", "x.txt", "--timeout", "0"], "conflictcli: --timeout must be more than 0 seconds, not 0"),
 ])
 def test_usage_errors_exit_2_with_one_line(args, message):
     result = runner.invoke(app, args)
@@ -141,7 +145,8 @@ def test_batch_keeps_every_record_in_order(corpus, server, tmp_path):
             assert record["error"] is None, (case.name, record["error"])
             assert all(snippet in record["text"] for snippet in case.contains), case.name
         else:
-            assert record == {"source": case.source, "error": expected}, case.name
+            assert record["error"] == expected, case.name
+            assert record["actors"] == record["quotes"] == record["places"] == [], case.name
         if record["error"] is not None:
             expected_errors.append(f"conflictcli: {case.source}: {record['error']}")
     errors = [line for line in result.stderr.splitlines() if ": warning: " not in line]

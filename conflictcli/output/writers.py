@@ -11,9 +11,12 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from conflictcli.models import Article
+from conflictcli.output.interrupts import whole_record
 from conflictcli.output.terminal import safe_text
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "geojson")
+PLACES_ONLY = ("geojson",)  # a map has points only: the places command alone offers it
+TABLE_FORMATS = ("csv", "tsv")  # where --table (one row per item of a kind) applies
 SECTIONS = ("actors", "quotes", "places")
 COLUMNS = {
     "articles": ["source", "url", "title", "site", "author", "date", "language", "word_count",
@@ -23,14 +26,25 @@ COLUMNS = {
     "places": ["source", "name", "canonical", "kind", "country", "lat", "lon", "geonameid", "count", "error"],
 }
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+SECTION_FIELDS = ("schema_version", "source", "url", "title", "warnings", "error")  # kept by actors/quotes/places
+
+
+def formats_for(sections: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats a command writing `sections` offers."""
+    return FORMATS if sections == ("places",) else tuple(f for f in FORMATS if f not in PLACES_ONLY)
 
 
 def document(article: Article, sections: tuple[str, ...]) -> dict:
-    """The JSON record of one article; `sections` narrows it for the actors/quotes/places commands."""
+    """The JSON record of one article; `sections` narrows it for the actors/quotes/places commands.
+
+    A failed source has the same keys as any other (empty lists, null metadata), so `jq '.actors[]'` works
+    over a whole run."""
     record = article.to_dict()
-    if article.error is not None or sections == SECTIONS:
+    if article.error is not None:
+        record = {**Article(source=article.source, warnings=list(article.warnings)).to_dict(), **record}
+    if sections == SECTIONS:
         return record
-    keep = {"source", "url", "title", "error", *sections}
+    keep = {*SECTION_FIELDS, *sections}
     return {k: v for k, v in record.items() if k in keep}
 
 
@@ -48,18 +62,21 @@ def write_json(articles: Iterable[Article], out: IO[str], sections: tuple[str, .
 
 def write_jsonl(articles: Iterable[Article], out: IO[str], sections: tuple[str, ...]) -> None:
     for article in articles:
-        out.write(json.dumps(document(article, sections), ensure_ascii=False) + "\n")
-        out.flush()
+        line = json.dumps(document(article, sections), ensure_ascii=False) + "\n"
+        with whole_record():
+            out.write(line)
+            out.flush()
 
 
 def cell(value: object) -> str:
-    """A CSV cell: no control characters, and formula prefixes neutralised (OWASP CSV injection)."""
+    """A CSV cell: no control characters, and formula prefixes neutralised (OWASP CSV injection). A lone sign
+    ("-", the stdin source) is not a formula and stays as it is."""
     if value is None:
         return ""
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     text = safe_text(value, keep_newlines=True)
-    if isinstance(value, str) and text.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and len(text) > 1 and text.startswith(FORMULA_PREFIXES):
         text = "'" + text
     return text
 
@@ -82,9 +99,10 @@ def write_delimited(articles: Iterable[Article], out: IO[str], table: str, delim
     writer = csv.DictWriter(out, COLUMNS[table], delimiter=delimiter, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for article in articles:
-        for row in rows(article, table):
-            writer.writerow({k: cell(v) for k, v in row.items()})
-        out.flush()
+        cells = [{k: cell(v) for k, v in row.items()} for row in rows(article, table)]
+        with whole_record():
+            writer.writerows(cells)
+            out.flush()
 
 
 def markdown_cell(value: object) -> str:

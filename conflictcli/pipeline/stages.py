@@ -1,10 +1,16 @@
 """The NLP stages over prepared articles: parse in batches, then places, actors and quotes from each doc.
 
 Shared by the in-process pipeline (analyze) and the worker processes (workers); imports neither.
+
+Each batch is parsed inside spaCy's memory zone: every word the model had not seen adds to its string store
+and lexeme table, which otherwise grow for the life of the process (a stream of news is mostly new names).
+The zone frees them when the batch is done, so nothing may keep a Doc, Span or Token past `annotate`: the
+stages turn what they find into plain Python values (models.Article) inside the zone.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 
 from conflictcli.models import Article
 
@@ -31,13 +37,19 @@ def run_nlp(articles: Iterable[Article], model: str | None = None) -> Iterator[A
     nlp = nlp_module.load(model)
     for batch in _batches(articles, nlp.max_length):
         texts = [_parseable_text(a, nlp.max_length) for a in batch]
-        for doc, article in zip(nlp.pipe(texts, batch_size=len(batch)), batch):
-            if article.error is None:
-                try:
-                    annotate(article, doc)
-                except Exception as exc:  # a bug on one article must not lose the batch
-                    article.error = f"analysis failed: {type(exc).__name__}: {exc}"
-            yield article
+        with _memory_zone(nlp):
+            for doc, article in zip(nlp.pipe(texts, batch_size=len(batch)), batch):
+                if article.error is None:
+                    try:
+                        annotate(article, doc)
+                    except Exception as exc:  # a bug on one article must not lose the batch
+                        article.error = f"analysis failed: {type(exc).__name__}: {exc}"
+        yield from batch  # after the zone: the caller never runs while the batch's strings are still held
+
+
+def _memory_zone(nlp):
+    """spaCy's memory zone (3.8+), or nothing on an older spaCy."""
+    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else nullcontext()
 
 
 def _batches(articles: Iterable[Article], limit: int) -> Iterator[list[Article]]:
