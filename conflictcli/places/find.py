@@ -24,13 +24,14 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from conflictcli.places import gazetteer
+from conflictcli.places import evidence, gazetteer
 from conflictcli.places.gazetteer import Candidate
 from conflictcli.models import Mention, Place
 from conflictcli.nlp.model import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the model puts on toponyms it gets wrong
+ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
 DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                        r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
@@ -45,6 +46,8 @@ MAX_NAME_TOKENS = 4
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
 TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its country (checked when choosing),
 TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
+ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
+TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 COUNTRY_NAMED = 1.5  # context bonus for a candidate in a country the article names,
 COUNTRY_SHARE = 1.0  # plus this times that country's share of the article's country mentions,
 DIVISION_NAMED = 1.0  # plus this for one in a province or state where other places of the article lie,
@@ -64,6 +67,7 @@ class _Span:
     chosen: Candidate | None = None
     label: str = ""
     weak: bool = False  # found by the gazetteer alone: kept only if a big town or in the article's countries
+    evidence: str = ""  # evidence.PLACE when the words around it say it is a place
 
 
 def find_places(doc) -> list[Place]:
@@ -81,16 +85,24 @@ def find_places(doc) -> list[Place]:
             others = Counter(d for name, found in divisions.items() if name != key for d in found)
             named = len(divisions) - (key in divisions)
             span.chosen = _choose(span, countries - by_name.get(key, Counter()), others, named)
-    spans = [s for s in spans if not s.weak or _weak_ok(s.chosen, countries)]
+    spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
     return _places(_cluster(spans))
 
 
-def _weak_ok(chosen: Candidate, countries: Counter) -> bool:
-    if chosen.kind not in ("city", "town") or chosen.population >= TOWN_ANYWHERE:
-        return True
-    return chosen.country in countries
+def _weak_ok(span: _Span, countries: Counter) -> bool:
+    """Whether a name found by the gazetteer alone stays: in a country the article names, or with place
+    evidence around it (towns of some size), or, where the model saw a name that is no person, big enough."""
+    chosen = span.chosen
+    if chosen.country in countries and (span.evidence != "unknown" or span.label not in ORG_LABELS
+                                        or chosen.exact and chosen.population >= ORG_TOWN):
+        return True  # an organisation's name is a small town only with place words around it ("Pemex")
+    if span.evidence == "strong":
+        return chosen.kind not in ("city", "town") or chosen.population >= TOWN_ANYWHERE
+    if span.evidence == evidence.PLACE:
+        return chosen.kind not in ("city", "town") or chosen.population >= TOWN_WITH_EVIDENCE
+    return False
 
 
 def is_known_place(text: str) -> bool:
@@ -106,7 +118,8 @@ def _recognise(doc) -> list[_Span]:
     spans: list[_Span] = []
     taken = [False] * len(doc)
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.lower_ not in NAME_PREFIXES}
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    and not gazetteer.lookup(ent.text) for t in ent if t.lower_ not in NAME_PREFIXES}
     for ent in doc.ents:
         found = _from_entity(doc, ent, lowercase_words, person_words)
         spans += found
@@ -131,7 +144,7 @@ def _token_end(doc, char_end: int) -> int:
 
 def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) -> list[_Span]:
     label = ent.label_
-    if label not in PLACE_LABELS and label not in NAME_LABELS:
+    if label in NOT_NAME_LABELS:
         return []
     tokens = ent
     if tokens[0].lower_ == "the" and len(tokens) > 1:
@@ -173,16 +186,17 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         if (place := gazetteer.demonym(core)) is not None:
             return [_Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
         return _known_parts(doc, tokens, label)
-    if label == "PERSON":
-        # a person's name that is also a town somewhere is a person; but "tal Rifaat", "Tamil Nadu"
-        own = {t.text for t in tokens}
-        if candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
-                tokens, candidates, lowercase_words, person_words - own, division)
-                or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province") for c in candidates)):
-            return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
-        return []
-    if candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division):
+    own = {t.text for t in tokens}
+    if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
+            tokens, candidates, lowercase_words, person_words - own, division)
+            or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province") for c in candidates)):
         return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
+    if label != "PERSON" and candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words,
+                                                                division):
+        return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
+    if candidates and (found := _weak_name(tokens, candidates, lowercase_words, person_words, division)):
+        return [_Span(start, end, text, core, division=division, candidates=candidates, label=label, weak=True,
+                      evidence=found)]
     return _embedded(doc, tokens) if label == "ORG" else []
 
 
@@ -273,6 +287,30 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
         or any(c.population >= TOWN_IN_CONTEXT_NAMED for c in exact)
 
 
+def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[str], division: bool) -> str:
+    """A name the model did not call a place, with no population to vouch for it: its shape must be a
+    name's, and the words around it must not say person. Returns the evidence (PLACE, or "unknown"), or ""
+    to drop it; the span stays weak and is kept only in a country the article names or with place evidence."""
+    words = [t for t in tokens if t.is_alpha]
+    if not words or _generic(tokens) or any(not t.text[:1].isupper() for t in words[1:] if t.lower_ not in
+                                            NAME_PREFIXES | {"de", "es", "el", "al", "ad", "ez", "az"}):
+        return ""
+    if not words[0].text[:1].isupper() and words[0].lower_ not in NAME_PREFIXES:
+        return ""
+    if len(words) == 1 and (words[0].lower_ in lowercase_words or words[0].is_stop or words[0].is_upper
+                            and not division):
+        return ""
+    if any(t.text in person_words for t in words):
+        return ""
+    big = any(c.kind == "country" or c.capital for c in candidates)
+    found = evidence.reading(tokens, big)
+    if found == evidence.PERSON:
+        return ""
+    if words[-1].pos_ != "PROPN" and found != evidence.PLACE or words[-1].lower_ in evidence.TITLES:
+        return ""  # "Aid", "Drones", "Minister": a common word, capitalised
+    return found or "unknown"
+
+
 def _dateline(tokens) -> bool:
     """ "BEIRUT, Lebanon —", "DAMASCUS (Reuters) -": a name in capitals opening one of the first lines (after
     the headline, a standfirst), then a comma, a bracket or a dash, is where the story was filed."""
@@ -300,10 +338,14 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
         candidates = gazetteer.lookup(tokens.text)
         end_tok = i + width
         division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]
-        if candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division):
+        if not candidates:
+            continue
+        found = "strong" if _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division) \
+            else _weak_name(tokens, candidates, lowercase_words, person_words, division)
+        if found:
             end = doc[end_tok].idx + len(doc[end_tok].text) if division else tokens.end_char
             return _Span(tokens.start_char, end, doc_text(doc)[tokens.start_char:end], tokens.text, division=division,
-                         candidates=candidates, weak=True), width + division
+                         candidates=candidates, weak=True, evidence=found), width + division
     if token.pos_ in ("ADJ", "PROPN", "NOUN") and (place := gazetteer.demonym(token.text)) is not None:
         return _Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
                      candidates=(place,), label="demonym"), 1
