@@ -35,7 +35,7 @@ def countries() -> tuple[Country, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         code, lat, lon, others, adjectives, nouns, name, seats = (line.split("\t") + [""] * 8)[:8]
-        out.append(Country(code, name, _split(others), _split(seats), float(lat) if lat else None,
+        out.append(Country(code, name.strip(), _split(others), _split(seats), float(lat) if lat else None,
                            float(lon) if lon else None, _split(adjectives), _split(nouns)))
     return tuple(out)
 

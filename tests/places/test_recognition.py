@@ -1,0 +1,54 @@
+"""Gazetteer-driven recognition: names the small model tags PERSON/ORG or misses are places when the words around
+them or the article's countries say so; a person stays a person. Towns chosen here are not the evaluation's."""
+from __future__ import annotations
+
+import pytest
+
+from conflictcli.nlp import model as nlp
+from conflictcli.places import evidence
+from conflictcli.places.find import find_places
+
+
+def places_of(text: str):
+    return find_places(nlp.load()(text))
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in places_of(text)}
+
+
+@pytest.mark.parametrize("text,town,country", [
+    ("Ukraine: shelling continues\n\nDrones struck Kupiansk overnight, local officials said.", "Kupiansk", "UA"),
+    ("Syria: fighting spreads\n\nThousands of civilians fled Manbij in the past week.", "Manbij", "SY"),
+    ("Sudan: aid blocked\n\nAid convoys finally reached Nyala after weeks of delays.", "Nyala", "SD"),
+    ("Myanmar: curfew\n\nLashio remains under curfew.", "Lashio", "MM"),
+])
+def test_a_town_of_the_articles_country_is_found_whatever_the_model_says(text, town, country):
+    place = next((p for p in places_of(text) if p.name == town), None)
+    assert place is not None, names(text)
+    assert place.country == country
+
+
+def test_place_words_find_a_town_of_a_country_the_article_does_not_name():
+    assert "Mykolaiv" in names("Families who fled to Mykolaiv described the crossing.")
+
+
+def test_a_title_or_a_full_name_keeps_a_person_a_person():
+    assert "Jordan" not in names("Mr. Jordan said the plan would fail. He spoke in Amman.")
+    assert "Warren" not in names("Senator Elizabeth Warren spoke in Iowa. Warren said she would win.")
+
+
+def test_the_country_reading_of_a_name_that_is_also_a_given_name():
+    assert "Chad" in names("Refugees crossed into Chad from Sudan on Monday.")
+    assert "Chad" not in names("President Chad Smith met reporters on Monday. Chad said he was tired.")
+
+
+def test_evidence_function_reads_both_ways():
+    doc = nlp.load()("General Kobani met the press. Rebels shelled Kobani on Friday.")
+    assert evidence.reading(doc[1:2]) == evidence.PERSON
+    assert evidence.reading(doc[8:9]) == evidence.PLACE
+
+
+def test_places_sorted_by_mentions_then_first_mention():
+    places = places_of("Talks in Paris. Strikes hit Kharkiv. Kharkiv was hit again. Officials in Berlin agreed.")
+    assert [p.name for p in places][:3] == ["Kharkiv", "Paris", "Berlin"]
