@@ -7,6 +7,7 @@ gazetteer alone only where the article supports them, and groups mentions into p
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
@@ -15,6 +16,8 @@ from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choo
                                         divisions_by_name, name_key)
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
+HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
+SPELLING_SIMILARITY = 0.7  # difflib ratio from which an alternate name is a transliteration of the main one
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 
 
@@ -44,6 +47,10 @@ def _weak_ok(span: Span, countries: Counter) -> bool:
     """Whether a name found by the gazetteer alone stays: in a country the article names, or with place
     evidence around it (towns of some size), or, where the model saw a name that is no person, big enough."""
     chosen = span.chosen
+    if span.evidence == "unknown" and not _transliterated(span):
+        return False  # "Motown" (Detroit), "Reach" (Bath): an alternate name that is another word needs evidence
+    if span.evidence == "unknown" and 0 < chosen.population < HAMLET and chosen.kind == "town":
+        return False  # a hamlet of a country the article names, with nothing around it to say place
     if chosen.country in countries and (span.evidence != "unknown" or span.label not in ORG_LABELS
                                         or chosen.exact and chosen.population >= ORG_TOWN):
         return True  # an organisation's name is a small town only with place words around it ("Pemex")
@@ -52,6 +59,15 @@ def _weak_ok(span: Span, countries: Counter) -> bool:
     if span.evidence == evidence.PLACE:
         return chosen.kind not in ("city", "town") or chosen.population >= TOWN_WITH_EVIDENCE
     return False
+
+
+def _transliterated(span: Span) -> bool:
+    """Whether the name as written is a spelling of the reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar),
+    not another word GeoNames lists as an alternate (an exonym, a nickname)."""
+    if span.chosen.exact:
+        return True
+    written, main = gazetteer.normalize(span.core), gazetteer.normalize(span.chosen.name)
+    return SequenceMatcher(None, written, main).ratio() >= SPELLING_SIMILARITY
 
 
 # ---------------------------------------------------------------- clustering

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.gazetteer import Candidate
@@ -241,8 +242,9 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
         return ""
     big = any(c.kind == "country" or c.capital for c in candidates)
     found = evidence.reading(tokens, big)
-    if found == evidence.PERSON:
-        return ""
+    if found == evidence.PERSON or found != evidence.PLACE and len(words) == 1 and is_common_person_name(
+            words[0].text) and not any(c.exact and c.kind in ("country", "region") for c in candidates):
+        return ""  # "Warren", "Levi" alone: a person's name far more often than a town's
     if words[-1].pos_ != "PROPN" and found != evidence.PLACE or words[-1].lower_ in evidence.TITLES:
         return ""  # "Aid", "Drones", "Minister": a common word, capitalised
     return found or "unknown"
@@ -259,6 +261,16 @@ def _dateline(tokens) -> bool:
     return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
 
 
+def _hyphen_joined(tokens) -> bool:
+    """Whether the span is part of a longer hyphenated word ("Mar" and "Lago" in "Mar-a-Lago")."""
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start else None
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    return (before is not None and before.text == "-" and not before.whitespace_ and before.i > 0
+            and not doc[before.i - 1].whitespace_) or (after is not None and after.text == "-"
+                                                       and not tokens[-1].whitespace_ and not after.whitespace_)
+
+
 def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[Span | None, int]:
     """A name the model missed, starting at token i: the longest run the gazetteer knows, else an adjective
     of place ("Turkish" in "Turkish-backed")."""
@@ -269,7 +281,7 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
         return None, 1
     for width in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
         tokens = doc[i:i + width]
-        if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or \
+        if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or _hyphen_joined(tokens) or \
                 any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):
             continue
         candidates = gazetteer.lookup(tokens.text)
