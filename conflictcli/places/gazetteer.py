@@ -12,8 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from conflictcli.lexicon.normalize import place_key
+from conflictcli.places.index_build import build, remove_stale_temporaries, trie_path
 
-INDEX_VERSION = 7  # bump when the schema or what is indexed changes: old caches are then rebuilt
+INDEX_VERSION = 8  # bump when the schema or what is indexed changes: old caches are then rebuilt
 normalize = place_key  # the key a name is looked up by
 
 
@@ -45,22 +46,45 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _connection() -> sqlite3.Connection:
+def _index_file() -> Path:
+    """The index, built first if missing (into the temporary directory when the cache is read-only)."""
     with _lock:
-        from conflictcli.places.index_build import build, remove_stale_temporaries
-
         path = index_path()
         remove_stale_temporaries(path.parent)
-        if not path.exists():
+        if not path.exists() or not trie_path(path).exists():
             try:
                 build(path)
-            except OSError:  # a read-only cache directory: fall back to the temporary directory
+            except OSError:
                 import tempfile
 
                 path = Path(tempfile.gettempdir()) / f"conflictcli-{os.getuid()}" / path.name
-                if not path.exists():
+                if not path.exists() or not trie_path(path).exists():
                     build(path)
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return path
+
+
+@lru_cache(maxsize=1)
+def _connection() -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{_index_file()}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=1)
+def name_trie():
+    """Every name key of the index in a memory-mapped MARISA trie: `key in name_trie()` and
+    `name_trie().prefixes(text)` answer without a query."""
+    import marisa_trie
+
+    trie = marisa_trie.Trie()
+    trie.mmap(str(trie_path(_index_file())))
+    return trie
+
+
+def names_at(words: list[str]) -> list[int]:
+    """How many of `words` (normalised, in text order) each gazetteer name starting at the first one covers,
+    longest first: one trie scan instead of one query per width."""
+    text = " ".join(words)
+    return sorted({key.count(" ") + 1 for key in name_trie().prefixes(text)
+                   if len(key) == len(text) or text[len(key)] == " "}, reverse=True)
 
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital"
@@ -70,7 +94,7 @@ _COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon
 def lookup(name: str) -> tuple[Candidate, ...]:
     """Every place `name` may denote (any spelling the normalisation equates), most populous first."""
     key = normalize(name)
-    if not key:
+    if not key or key not in name_trie():
         return ()
     rows = _connection().execute(
         f"SELECT {_COLUMNS}, n.exact FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)

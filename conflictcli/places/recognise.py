@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from conflictcli.lexicon.census_names import is_common_person_name
+from conflictcli.lexicon.normalize import ARTICLE_WORDS
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.gazetteer import Candidate
@@ -30,6 +31,9 @@ GENERIC_WORDS = {
     "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
 NAME_PREFIXES = {"tal", "tall", "tel", "tell", "al", "el", "ad", "as", "ar", "an", "at", "az", "ash"}
 MAX_NAME_TOKENS = 4
+MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
+ARABIC_ARTICLES = {"al", "el", "ul", "ad", "an", "ar", "as", "at", "az", "ash", "ath", "adh", "dh", "ed", "en", "er",
+                   "es", "et", "ez"}
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
 TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its country (checked when choosing),
 TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
@@ -89,6 +93,9 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         tokens = tokens[1:]
     if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
         tokens = tokens[:-1]
+    longest = max(_widths_named(doc, tokens.start), default=0)
+    if longest > len(tokens) and label in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
+        tokens = doc[tokens.start:tokens.start + longest]  # "Deir" tagged alone in "Deir ez-Zor"
     start, end = tokens.start_char, tokens.end_char
     text = doc_text(doc)[start:end]
     division = False
@@ -200,7 +207,7 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
                         division: bool) -> bool:
     """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
     words = [t for t in tokens if t.is_alpha]
-    if not words or _generic(tokens) or any(t.is_stop and not t.is_title for t in words[1:]):
+    if not words or _generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
         return False
     named = [t for t in words if t.text[:1].isupper()]
     dateline = _dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
@@ -230,8 +237,7 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     name's, and the words around it must not say person. Returns the evidence (PLACE, or "unknown"), or ""
     to drop it; the span stays weak and is kept only in a country the article names or with place evidence."""
     words = [t for t in tokens if t.is_alpha]
-    if not words or _generic(tokens) or any(not t.text[:1].isupper() for t in words[1:] if t.lower_ not in
-                                            NAME_PREFIXES | {"de", "es", "el", "al", "ad", "ez", "az"}):
+    if not words or _generic(tokens) or any(not t.text[:1].isupper() and not _particle(t) for t in words[1:]):
         return ""
     if not words[0].text[:1].isupper() and words[0].lower_ not in NAME_PREFIXES:
         return ""
@@ -261,13 +267,52 @@ def _dateline(tokens) -> bool:
     return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
 
 
+def _particle(token) -> bool:
+    """A lowercase word that may sit inside a place name: an article or preposition of the name's language
+    ("Deir ez-Zor", "Tal al-Hawa"), or any word between hyphens ("Port-au-Prince", "Mazar-i-Sharif")."""
+    doc = token.doc
+    if token.lower_ in ARABIC_ARTICLES or token.lower_ in NAME_PREFIXES or token.lower_ in ("de", "du", "la", "le"):
+        return True
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
+
+
+def _widths_named(doc, i: int) -> list[int]:
+    """The widths in tokens of the gazetteer names that start at token i, longest first, from one scan of the
+    name trie over the normalised words that follow."""
+    keys = _token_keys(doc)
+    words, ends = [], []
+    for j in range(i, min(len(doc), i + MAX_SCAN_TOKENS)):
+        for word in keys[j]:
+            words.append(word)
+            ends.append(j + 1)
+    if not words or not keys[i]:
+        return []
+    return [ends[n - 1] - i for n in gazetteer.names_at(words) if ends[n - 1] - i <= MAX_SCAN_TOKENS]
+
+
+def _token_keys(doc) -> list[tuple[str, ...]]:
+    """Each token's words as the gazetteer keys them (place_key): none for punctuation, for "the" and for an
+    Arabic article, whether written alone ("Al Hasakah") or hyphenated ("as-Suwayda")."""
+    if "place_token_keys" not in doc.user_data:
+        keys = []
+        for token in doc:
+            joined = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+            if token.is_punct or token.is_space or token.lower_ == "the" or token.lower_ in ARTICLE_WORDS \
+                    or joined and token.lower_ in ARABIC_ARTICLES:
+                keys.append(())
+            else:
+                keys.append(tuple(gazetteer.normalize(token.text).split()))
+        doc.user_data["place_token_keys"] = keys
+    return doc.user_data["place_token_keys"]
+
+
 def _hyphen_joined(tokens) -> bool:
     """Whether the span is part of a longer hyphenated word ("Mar" and "Lago" in "Mar-a-Lago")."""
     doc = tokens.doc
     before = doc[tokens.start - 1] if tokens.start else None
     after = doc[tokens.end] if tokens.end < len(doc) else None
     return (before is not None and before.text == "-" and not before.whitespace_ and before.i > 0
-            and not doc[before.i - 1].whitespace_) or (after is not None and after.text == "-"
+            and not doc[before.i - 1].whitespace_ and doc[before.i - 1].lower_ not in ARABIC_ARTICLES) or (after is not None and after.text == "-"
                                                        and not tokens[-1].whitespace_ and not after.whitespace_)
 
 
@@ -279,7 +324,7 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
                                                and doc[i + 1].text[:1].isupper())
     if not starts_name or not token.is_alpha:
         return None, 1
-    for width in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+    for width in _widths_named(doc, i):
         tokens = doc[i:i + width]
         if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or _hyphen_joined(tokens) or \
                 any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):

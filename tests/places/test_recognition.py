@@ -52,3 +52,16 @@ def test_evidence_function_reads_both_ways():
 def test_places_sorted_by_mentions_then_first_mention():
     places = places_of("Talks in Paris. Strikes hit Kharkiv. Kharkiv was hit again. Officials in Berlin agreed.")
     assert [p.name for p in places][:3] == ["Kharkiv", "Paris", "Berlin"]
+
+
+def test_hyphenated_and_arabic_article_names_are_scanned_whole():
+    found = names("Gunmen attacked Mazar-i-Sharif. Shelling hit Deir ez-Zor and as-Suwayda.")
+    assert {"Mazar-i-Sharif", "Deir ez-Zor", "Suwayda"} <= found
+
+
+def test_the_name_trie_finds_every_width_in_one_scan():
+    from conflictcli.places import gazetteer
+
+    assert gazetteer.names_at(["port", "au", "prince", "was", "hit"])[0] == 3
+    assert gazetteer.names_at(["zzzz", "qqqq"]) == []
+    assert gazetteer.normalize("Kyiv") in gazetteer.name_trie()
