@@ -4,11 +4,12 @@ toponyms list (toponyms.py), with plain spaCy's figures beside them, and the sta
 The model is loaded once; only the places stage runs (find_places over the model's parse), and predictions
 are written to temporary folders that ../shared/eval/score.py reads with --predictions.
 
-    .venv/bin/python bench/places.py --shared /work/shared [--baseline] [--limit N] [--show-errors]
+    .venv/bin/python bench/places.py --shared /work/shared [--baseline] [--halves] [--limit N] [--show-errors]
 
 --shared: the shared folder (eval/ and gold/ inside); --geowebnews and --gold override its files. --baseline also
 scores eval/baseline.py (plain spaCy, one process per document) on GeoWebNews in the same run (it takes one
-path, so the toponyms list, which runs `analyze -i LIST`, has no baseline line). Third-party data is read from the path given, never copied.
+path, so the toponyms list, which runs `analyze -i LIST`, has no baseline line). Third-party data is read from
+the path given, never copied.
 """
 from __future__ import annotations
 
@@ -88,10 +89,29 @@ def run_gold(nlp, gold_dir: Path, show: bool) -> dict:
     return summary
 
 
-def run_toponyms(cmd: str) -> str:
-    """The conflict toponyms list through the CLI (or the baseline): toponyms.py's summary line."""
-    out = subprocess.run([sys.executable, str(EVAL / "toponyms.py"), "--cmd", cmd], capture_output=True, text=True)
+def run_toponyms(cmd: str, places: Path | None = None) -> str:
+    """The conflict toponyms list through the CLI: toponyms.py's summary line."""
+    extra = ["--places", str(places)] if places else []
+    out = subprocess.run([sys.executable, str(EVAL / "toponyms.py"), "--cmd", cmd, *extra], capture_output=True,
+                         text=True)
     return (out.stdout.strip().splitlines() or [out.stderr.strip()])[-1]
+
+
+def run_halves(nlp, cmd: str, geowebnews: Path) -> None:
+    """Every figure on two halves of each dev set (odd and even items), written to a temporary folder: a rule
+    that only fits the examples it was written from shows as a gap between the halves."""
+    toponyms = json.loads((EVAL / "data" / "conflict-places.dev.json").read_text(encoding="utf-8"))
+    docs = [line for line in geowebnews.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        for half in (0, 1):
+            places = Path(tmp) / f"places-{half}.json"
+            places.write_text(json.dumps(toponyms[half::2]), encoding="utf-8")
+            print(f"conflict toponyms, half {half + 1}:", run_toponyms(cmd, places))
+            part = Path(tmp) / f"geowebnews-{half}.jsonl"
+            part.write_text("\n".join(docs[half::2]) + "\n", encoding="utf-8")
+            result = run_geowebnews(nlp, part, None, False)
+            print(f"geowebnews, half {half + 1}:", json.dumps({k: round(v, 3) if isinstance(v, float) else v
+                                                               for k, v in result.items()}))
 
 
 def main() -> None:
@@ -103,6 +123,7 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--halves", action="store_true", help="also report each dev set's two halves")
     args = parser.parse_args()
     EVAL = args.shared / "eval"
     if not (EVAL / "score.py").exists():
@@ -114,7 +135,8 @@ def main() -> None:
 
     wall, cpu = startup_ms()
     print(f"gazetteer start-up (import + open + first lookup, index built): {wall:.1f} ms wall, {cpu:.1f} ms CPU")
-    print("conflict toponyms (conflictcli):", run_toponyms(str(Path(sys.executable).parent / "conflictcli")))
+    cli = str(Path(sys.executable).parent / "conflictcli")
+    print("conflict toponyms (conflictcli):", run_toponyms(cli))
     nlp = nlp_module.load()
     print("gold (conflictcli places):", json.dumps(run_gold(nlp, args.gold, args.show_errors)))
     print("geowebnews (conflictcli places):", json.dumps(run_geowebnews(nlp, args.geowebnews, args.limit,
@@ -124,6 +146,8 @@ def main() -> None:
         extra = ["--limit", str(args.limit)] if args.limit else []
         result = score(["--thirdparty", str(args.geowebnews), "--cmd", cmd, "--jobs", "2", *extra])
         print("geowebnews (plain spaCy baseline):", json.dumps(_totals(result)))
+    if args.halves:
+        run_halves(nlp, cli, args.geowebnews)
 
 
 if __name__ == "__main__":

@@ -10,21 +10,23 @@ from functools import lru_cache
 COMMON_SHARE = 0.01  # percent of people bearing the name: one in ten thousand or more is a common name
 
 
-@lru_cache(maxsize=None)
-def _shares(file_name: str) -> dict[str, float]:
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """The given names and surnames borne by COMMON_SHARE of people or more (a few thousand of the lists' 94,000:
+    only these are kept in memory)."""
     import names
 
-    out: dict[str, float] = {}
-    with open(os.path.join(os.path.dirname(names.__file__), file_name), encoding="ascii") as lines:
-        for line in lines:
-            fields = line.split()
-            if len(fields) >= 2:
-                out[fields[0].lower()] = max(out.get(fields[0].lower(), 0.0), float(fields[1]))
-    return out
+    folder = os.path.dirname(names.__file__)
+    common = set()
+    for file_name in ("dist.male.first", "dist.female.first", "dist.all.last"):
+        with open(os.path.join(folder, file_name), encoding="ascii") as lines:
+            for line in lines:
+                fields = line.split()
+                if len(fields) >= 2 and float(fields[1]) >= COMMON_SHARE:
+                    common.add(fields[0].lower())
+    return frozenset(common)
 
 
 def is_common_person_name(word: str) -> bool:
     """Whether `word` is a common given name or surname (COMMON_SHARE of people or more)."""
-    key = word.lower()
-    return any(_shares(f).get(key, 0.0) >= COMMON_SHARE
-               for f in ("dist.male.first", "dist.female.first", "dist.all.last"))
+    return word.lower() in _common_names()

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from conflictcli.lexicon.census_names import is_common_person_name
-from conflictcli.lexicon.normalize import ARTICLE_WORDS
+from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.gazetteer import Candidate
@@ -29,11 +29,9 @@ GENERIC_WORDS = {
     "states", "national", "coast", "island", "islands", "city", "town", "county", "district", "region", "province",
     "valley", "lake", "river", "bay", "beach", "park", "mountain", "mountains", "hills", "port", "new", "old",
     "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
-NAME_PREFIXES = {"tal", "tall", "tel", "tell", "al", "el", "ad", "as", "ar", "an", "at", "az", "ash"}
+NAME_PREFIXES = TOPONYM_PREFIXES | ARABIC_ARTICLES  # lowercase words that may open a place name
 MAX_NAME_TOKENS = 4
 MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
-ARABIC_ARTICLES = {"al", "el", "ul", "ad", "an", "ar", "as", "at", "az", "ash", "ath", "adh", "dh", "ed", "en", "er",
-                   "es", "et", "ez"}
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
 TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its country (checked when choosing),
 TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
@@ -271,7 +269,7 @@ def _particle(token) -> bool:
     """A lowercase word that may sit inside a place name: an article or preposition of the name's language
     ("Deir ez-Zor", "Tal al-Hawa"), or any word between hyphens ("Port-au-Prince", "Mazar-i-Sharif")."""
     doc = token.doc
-    if token.lower_ in ARABIC_ARTICLES or token.lower_ in NAME_PREFIXES or token.lower_ in ("de", "du", "la", "le"):
+    if token.lower_ in NAME_PREFIXES or token.lower_ in ("de", "du", "la", "le"):
         return True
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
 
@@ -311,9 +309,10 @@ def _hyphen_joined(tokens) -> bool:
     doc = tokens.doc
     before = doc[tokens.start - 1] if tokens.start else None
     after = doc[tokens.end] if tokens.end < len(doc) else None
-    return (before is not None and before.text == "-" and not before.whitespace_ and before.i > 0
-            and not doc[before.i - 1].whitespace_ and doc[before.i - 1].lower_ not in ARABIC_ARTICLES) or (after is not None and after.text == "-"
-                                                       and not tokens[-1].whitespace_ and not after.whitespace_)
+    joined_before = before is not None and before.text == "-" and not before.whitespace_ and before.i > 0 \
+        and not doc[before.i - 1].whitespace_ and doc[before.i - 1].lower_ not in ARABIC_ARTICLES
+    joined_after = after is not None and after.text == "-" and not tokens[-1].whitespace_ and not after.whitespace_
+    return joined_before or joined_after
 
 
 def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[Span | None, int]:
