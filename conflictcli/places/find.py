@@ -17,7 +17,8 @@ from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choo
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
-SPELLING_SIMILARITY = 0.7  # difflib ratio from which an alternate name is a transliteration of the main one
+SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a transliteration of the main one
+# (a transliteration changes about two letters in five: Axum/Aksum, Zalingei/Zalinjay, Bureij/Burayj)
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 
 
@@ -56,8 +57,9 @@ def _weak_ok(span: Span, countries: Counter) -> bool:
         return True  # an organisation's name is a small town only with place words around it ("Pemex")
     if span.evidence == "strong":
         return chosen.kind not in ("city", "town") or chosen.population >= TOWN_ANYWHERE
-    if span.evidence == evidence.PLACE:
-        return chosen.kind not in ("city", "town") or chosen.population >= TOWN_WITH_EVIDENCE
+    if span.evidence == evidence.PLACE:  # "at Bloomberg": an organisation's name needs a bigger town
+        floor = ORG_TOWN if span.label in ORG_LABELS else TOWN_WITH_EVIDENCE
+        return chosen.kind not in ("city", "town") or chosen.population >= floor
     return False
 
 

@@ -184,13 +184,14 @@ def _generic(tokens) -> bool:
 
 def _known_parts(doc, tokens, label: str) -> list[Span]:
     """The known place names inside a place entity the gazetteer does not know whole ("Mississippi State",
-    "Greece Italy", "Manila Cathedral"), longest first, left to right."""
+    "Greece Italy", "Manila Cathedral"), longest first, left to right; never a piece of a hyphenated word
+    ("Anna" in "Anna-Mungunda-Allee")."""
     found = []
     i = tokens.start
     while i < tokens.end:
         for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
             part = doc[i:j]
-            if part[0].text[:1].isupper() and part[-1].is_alpha and not _generic(part) \
+            if part[0].text[:1].isupper() and part[-1].is_alpha and not _generic(part) and not _hyphen_joined(part) \
                     and (candidates := gazetteer.lookup(part.text)):
                 if any(c.exact for c in candidates):
                     found.append(Span(part.start_char, part.end_char, part.text, part.text,
