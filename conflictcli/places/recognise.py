@@ -15,6 +15,7 @@ from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
+from conflictcli.places.english import is_english_word
 from conflictcli.places.gazetteer import Candidate
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -64,7 +65,9 @@ def recognise(doc) -> list[Span]:
         found = _from_entity(doc, ent, lowercase_words, person_words)
         spans += found
         for i in range(ent.start, max(ent.end, _token_end(doc, found[-1].end) if found else 0)):
-            taken[i] = True  # a place, or another kind of name: no place hides inside
+            # a place, or another kind of name: no place hides inside; but a time, a number or a language label
+            # may have swallowed a name ("Buea overnight" as TIME, "Afrin" as LANGUAGE). Dates are months and days.
+            taken[i] = ent.label_ not in NOT_NAME_LABELS or ent.label_ == "DATE" or not doc[i].text[:1].isupper()
     i = 0
     while i < len(doc):
         span, width = (None, 1) if taken[i] else _from_tokens(doc, i, lowercase_words, person_words, taken)
@@ -250,8 +253,14 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     if found == evidence.PERSON or found != evidence.PLACE and len(words) == 1 and is_common_person_name(
             words[0].text) and not any(c.exact and c.kind in ("country", "region") for c in candidates):
         return ""  # "Warren", "Levi" alone: a person's name far more often than a town's
-    if words[-1].pos_ != "PROPN" and found != evidence.PLACE or words[-1].lower_ in evidence.TITLES:
-        return ""  # "Aid", "Drones", "Minister": a common word, capitalised
+    if words[-1].lower_ in evidence.TITLES:
+        return ""  # "Minister", "General"
+    if found != evidence.PLACE:
+        known = any(c.exact and (c.kind in ("country", "region", "province") or c.population >= TOWN_ANYWHERE)
+                    for c in candidates)  # the dictionary lists "Mali", "Aleppo" too
+        english = is_english_word(words[0].text) if len(words) == 1 else None
+        if not known and (english or english is None and words[-1].pos_ != "PROPN"):
+            return ""  # "Aid", "Drones", "Congress": a common word, capitalised, with nothing to say place
     return found or "unknown"
 
 

@@ -77,8 +77,8 @@ def context_countries(spans: list[Span]) -> dict[str, Counter]:
     states is not the country because it is the country)."""
     by_name: dict[str, Counter] = {}
     for span in spans:
-        if span.weak or not span.candidates:
-            continue
+        if not span.candidates or span.weak and not any(c.exact and c.kind == "country" for c in span.candidates):
+            continue  # a town found by the gazetteer alone does not vote; a country's name does ("Niger:")
         counts = by_name.setdefault(name_key(span), Counter())
         countries = {c.country for c in span.candidates if c.country}
         top = span.candidates[0]

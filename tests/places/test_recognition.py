@@ -65,3 +65,16 @@ def test_the_name_trie_finds_every_width_in_one_scan():
     assert gazetteer.names_at(["port", "au", "prince", "was", "hit"])[0] == 3
     assert gazetteer.names_at(["zzzz", "qqqq"]) == []
     assert gazetteer.normalize("Kyiv") in gazetteer.name_trie()
+
+
+def test_a_dictionary_word_needs_place_words_but_a_name_does_not():
+    from conflictcli.places.english import is_english_word
+
+    assert is_english_word("Drones") and is_english_word("Congress") and is_english_word("Bentiu") is False
+    assert "Kramatorsk" in names("Ukraine: shelling\n\nKramatorsk came under heavy shelling on Tuesday.")
+
+
+def test_a_country_named_in_the_headline_counts_even_when_the_model_misreads_it():
+    text = "Mali: civilians caught as fighting spreads\n\nKayes came under heavy shelling on Tuesday."
+    found = {p.name: p.country for p in places_of(text)}
+    assert found.get("Kayes") == "ML" and found.get("Mali") == "ML"
