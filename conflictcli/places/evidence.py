@@ -82,10 +82,19 @@ def _place_evidence(tokens) -> bool:
     if tokens.end < len(doc) and doc[tokens.end].lower_ in PLACE_NOUNS - {"people", "residents"}:
         return True  # "X province", "X city"
     root = tokens.root
-    if root.dep_ in ("dobj", "nsubjpass", "pobj") and root.head.lower_ in ACTION_VERBS:
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "hit Rafah and Khan Younis": the list's first member says where it stands
+    if first is not root and (first.ent_type_ in ("GPE", "LOC", "FAC") or _governed_as_place(first)):
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
-        return True
-    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC", "FAC"):
+    if _governed_as_place(root):
         return True
     return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children)
+
+
+def _governed_as_place(token) -> bool:
+    """The object of a verb of attack or movement, its passive subject, or the object of a locative
+    preposition."""
+    if token.dep_ in ("dobj", "nsubjpass", "pobj") and token.head.lower_ in ACTION_VERBS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE

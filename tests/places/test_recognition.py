@@ -78,3 +78,22 @@ def test_a_country_named_in_the_headline_counts_even_when_the_model_misreads_it(
     text = "Mali: civilians caught as fighting spreads\n\nKayes came under heavy shelling on Tuesday."
     found = {p.name: p.country for p in places_of(text)}
     assert found.get("Kayes") == "ML" and found.get("Mali") == "ML"
+
+
+def test_the_issue_sentences():
+    """The sentences the issue was filed with: every town is a place, in its country."""
+    found = {p.name: p.country for p in places_of(
+        "Russian drones struck Kyiv overnight. Israeli strikes hit Rafah and Khan Younis. "
+        "Drones struck Odesa and Zaporizhzhia.")}
+    assert {k: found.get(k) for k in ("Kyiv", "Rafah", "Khan Younis", "Odesa", "Zaporizhzhia")} == {
+        "Kyiv": "UA", "Rafah": "PS", "Khan Younis": "PS", "Odesa": "UA", "Zaporizhzhia": "UA"}
+
+
+def test_haiti_and_peru_are_places_and_states():
+    from conflictcli.actors.find import find_actors
+
+    doc = nlp.load()("Gangs in Haiti attacked Port-au-Prince. Haiti's government said Peru sent aid.")
+    places = find_places(doc)
+    assert {"Haiti", "Port-au-Prince", "Peru"} <= {p.name for p in places}
+    states = {a.name for a in find_actors(doc, places) if a.type == "state"}
+    assert {"Haiti", "Peru"} <= states
