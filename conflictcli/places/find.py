@@ -13,7 +13,7 @@ from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
 from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
-                                        divisions_by_name, name_key)
+                                        divisions_by_name, name_key, prior)
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
@@ -38,10 +38,23 @@ def find_places(doc) -> list[Place]:
             others = Counter(d for name, found in divisions.items() if name != key for d in found)
             named = len(divisions) - (key in divisions)
             span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
+    _separate_x_city(spans)
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
     return _places(_cluster(spans))
+
+
+def _separate_x_city(spans: list[Span]) -> None:
+    """An article that writes both "Gaza City" and bare "Gaza" (Kuwait City and Kuwait, Mexico City and Mexico)
+    means two places: bare X takes its best reading other than the city."""
+    cities = {gazetteer.normalize(s.core)[:-len(" city")]: s.chosen.id for s in spans
+              if s.chosen is not None and gazetteer.normalize(s.core).endswith(" city")}
+    for span in spans:
+        city = cities.get(gazetteer.normalize(span.core))
+        if city is not None and span.chosen.id == city and len(span.candidates) > 1:
+            span.candidates = tuple(c for c in span.candidates if c.id != city)
+            span.chosen = max(span.candidates, key=lambda c: prior(c, span))
 
 
 def _weak_ok(span: Span, countries: Counter) -> bool:
@@ -83,11 +96,16 @@ def _cluster_key(span: Span):
 
 
 def _cluster(spans: list[Span]) -> list[list[Span]]:
-    """Mentions of one place together: same gazetteer entry, or a town and the province named after it."""
+    """Mentions of one place together: same gazetteer entry, a town and the province named after it, or a
+    curated region and the division of the same name in the same country (the Gaza Strip as both)."""
     clusters: dict[object, list[Span]] = {}
     key_of_id: dict[int, object] = {}
+    key_of_area: dict[tuple, object] = {}
     for span in spans:
-        key = key_of_id.setdefault(span.chosen.id, _cluster_key(span))
+        c = span.chosen
+        key = key_of_id.setdefault(c.id, _cluster_key(span))
+        if c.kind in ("region", "province") and c.country:
+            key = key_of_area.setdefault((c.country, gazetteer.normalize(c.name)), key)
         clusters.setdefault(key, []).append(span)
     return list(clusters.values())
 

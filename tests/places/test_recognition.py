@@ -97,3 +97,9 @@ def test_haiti_and_peru_are_places_and_states():
     assert {"Haiti", "Port-au-Prince", "Peru"} <= {p.name for p in places}
     states = {a.name for a in find_actors(doc, places) if a.type == "state"}
     assert {"Haiti", "Peru"} <= states
+
+
+def test_x_city_and_bare_x_are_two_places():
+    places = places_of("Protesters marched in Quebec City on Monday. Elsewhere in Quebec, roads were closed.")
+    kinds = {p.name: p.kind for p in places}
+    assert kinds.get("Quebec City") in ("city", "town") and kinds.get("Quebec") == "province", kinds
