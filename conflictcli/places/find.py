@@ -1,438 +1,116 @@
 """Places: every toponym in the text, geocoded offline against the GeoNames gazetteer.
 
-Recognition: spaCy's GPE/LOC/FAC entities, plus names the model mislabels or misses, found in the
-gazetteer ("Aleppo" as NORP, "Idlib" as ORG, "tal Rifaat" as PERSON), plus adjectives of place ("Turkish
-forces") counted as mentions of their country. A gazetteer-only name must look like one (capitalised, a
-proper noun, never written in lowercase elsewhere in the text) and be either a country, division or region,
-or a town big enough, or in a country the article talks about, so that "Many", "March" or a surname stay out.
-
-A name the gazetteer does not know is not reported: the model alone is too often wrong ("El Niño"). A
-region's adjective ("Kurdish") counts only where the region is named too: it mostly names a people.
-
-Disambiguation: each candidate's prior is its population (log), with a bonus for countries and capitals and
-a malus for divisions named like their own capital (bare "Aleppo" is the city, "Hama province" the
-governorate); the article's context weighs on top: the countries it names (Tripoli in a Lebanon story),
-counted without the name being decided ("Georgia" among US states), and the states or provinces its other
-places lie in, by their share ("McLean County" in a Kentucky story). "Athens, Georgia": a town followed by
-the state or country containing one of its readings keeps only such readings, both sides.
+recognise.py finds the names (the model's place entities, and every capitalised name the gazetteer knows, decided
+with the words around it), resolve.py picks each name's reading, this module keeps the names found by the
+gazetteer alone only where the article supports them, and groups mentions into places.
 """
 from __future__ import annotations
 
-import math
-import re
-from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from conflictcli.places import gazetteer
-from conflictcli.places.gazetteer import Candidate
 from conflictcli.models import Mention, Place
-from conflictcli.nlp.model import doc_text
+from conflictcli.places import evidence, gazetteer
+from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
+from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
+                                        divisions_by_name, name_key, prior)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the model puts on toponyms it gets wrong
-DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
-DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
-                       r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
-GENERIC_WORDS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
-    "middle", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "federal", "capital", "state",
-    "states", "national", "coast", "island", "islands", "city", "town", "county", "district", "region", "province",
-    "valley", "lake", "river", "bay", "beach", "park", "mountain", "mountains", "hills", "port", "new", "old",
-    "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
-NAME_PREFIXES = {"tal", "tall", "tel", "tell", "al", "el", "ad", "as", "ar", "an", "at", "az", "ash"}
-MAX_NAME_TOKENS = 4
-TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
-TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its country (checked when choosing),
-TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
-COUNTRY_NAMED = 1.5  # context bonus for a candidate in a country the article names,
-COUNTRY_SHARE = 1.0  # plus this times that country's share of the article's country mentions,
-DIVISION_NAMED = 1.0  # plus this for one in a province or state where other places of the article lie,
-DIVISION_SHARE = 2.0  # plus this times the share of the article's other places that lie there
-DIVISION_PASSES = 2  # a name's reading moves its neighbours': settle in this many rounds
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int
-    text: str  # as written, without a leading "the"
-    core: str  # the name looked up: no direction word, no division noun
-    division: bool = False  # "X province"
-    demonym: bool = False  # "Turkish" standing for Turkey
-    candidates: tuple[Candidate, ...] = ()
-    chosen: Candidate | None = None
-    label: str = ""
-    weak: bool = False  # found by the gazetteer alone: kept only if a big town or in the article's countries
+ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
+HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
+SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a transliteration of the main one
+# (a transliteration changes about two letters in five: Axum/Aksum, Zalingei/Zalinjay, Bureij/Burayj)
+TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 
 
 def find_places(doc) -> list[Place]:
-    """The places of a spaCy Doc, one Place per distinct location, mentions in text order."""
-    spans = _recognise(doc)
-    _apply_containment(doc, spans)
-    by_name = _context_countries(spans)
+    """The places of a spaCy Doc, one Place per distinct location, mentions in text order; places sorted by
+    their number of mentions (most first), then by their first mention."""
+    spans = recognise(doc)
+    apply_containment(doc, spans)
+    by_name = context_countries(spans)
     countries = sum(by_name.values(), Counter())
     for span in spans:
-        span.chosen = _choose(span, countries - by_name.get(_name_key(span), Counter()), Counter())
+        span.chosen = choose(span, countries - by_name.get(name_key(span), Counter()), Counter())
     for _ in range(DIVISION_PASSES):  # again, knowing the provinces and states the article's other places lie in
-        divisions = _divisions_by_name(spans)
+        divisions = divisions_by_name(spans)
         for span in spans:
-            key = _name_key(span)
+            key = name_key(span)
             others = Counter(d for name, found in divisions.items() if name != key for d in found)
             named = len(divisions) - (key in divisions)
-            span.chosen = _choose(span, countries - by_name.get(key, Counter()), others, named)
-    spans = [s for s in spans if not s.weak or _weak_ok(s.chosen, countries)]
+            span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
+    _separate_x_city(spans)
+    spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
     return _places(_cluster(spans))
 
 
-def _weak_ok(chosen: Candidate, countries: Counter) -> bool:
-    if chosen.kind not in ("city", "town") or chosen.population >= TOWN_ANYWHERE:
-        return True
-    return chosen.country in countries
-
-
-def is_known_place(text: str) -> bool:
-    """Whether `text` names a country, province, region or town the gazetteer knows (one cached, indexed
-    lookup; for other stages, e.g. to tell a place from an organisation)."""
-    return bool(gazetteer.lookup(text))
-
-
-# ---------------------------------------------------------------- recognition
-
-
-def _recognise(doc) -> list[_Span]:
-    spans: list[_Span] = []
-    taken = [False] * len(doc)
-    lowercase_words = {t.lower_ for t in doc if t.is_lower}
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.lower_ not in NAME_PREFIXES}
-    for ent in doc.ents:
-        found = _from_entity(doc, ent, lowercase_words, person_words)
-        spans += found
-        for i in range(ent.start, max(ent.end, _token_end(doc, found[-1].end) if found else 0)):
-            taken[i] = True  # a place, or another kind of name: no place hides inside
-    i = 0
-    while i < len(doc):
-        span, width = (None, 1) if taken[i] else _from_tokens(doc, i, lowercase_words, person_words, taken)
-        if span is not None:
-            spans.append(span)
-        i += width
-    spans.sort(key=lambda s: s.start)
-    return spans
-
-
-def _token_end(doc, char_end: int) -> int:
-    """The index of the first token starting at or after char_end."""
-    if "token_starts" not in doc.user_data:
-        doc.user_data["token_starts"] = [token.idx for token in doc]
-    return bisect_left(doc.user_data["token_starts"], char_end)
-
-
-def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) -> list[_Span]:
-    label = ent.label_
-    if label not in PLACE_LABELS and label not in NAME_LABELS:
-        return []
-    tokens = ent
-    if tokens[0].lower_ == "the" and len(tokens) > 1:
-        tokens = tokens[1:]
-    if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
-        tokens = tokens[:-1]
-    start, end = tokens.start_char, tokens.end_char
-    text = doc_text(doc)[start:end]
-    division = False
-    core = text
-    if tokens[-1].lower_ in DIVISION_NOUNS and len(tokens) > 1:
-        division = True
-        core = doc_text(doc)[start:tokens[-1].idx].strip()
-    elif tokens.end < len(doc) and doc[tokens.end].lower_ in DIVISION_NOUNS:
-        division = True
-        end = doc[tokens.end].idx + len(doc[tokens.end].text)
-        text = doc_text(doc)[start:end]
-    if label == "NORP":
-        place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
-        if place is not None:
-            return [_Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-    if _generic(tokens):
-        return []  # "Centre", "South", "the States": a generic word, whatever the model says
-    if tokens.end + 1 < len(doc) and doc[tokens.end].lower_ == "and" and not division:
-        longer = doc[tokens.start:tokens.end + 2]  # "Trinidad" and "Tobago" -> "Trinidad and Tobago"
-        if any(c.exact and c.kind == "country" for c in gazetteer.lookup(longer.text)):
-            tokens, end, text, core = longer, longer.end_char, longer.text, longer.text
-    candidates = (division and gazetteer.lookup(text)) or gazetteer.lookup(core)  # "Ohio County" whole first
-    if not candidates and label in ("GPE", "LOC") and tokens[0].is_lower and DIRECTION.match(core):
-        core = DIRECTION.sub("", core)  # "northern Syria"
-        candidates = gazetteer.lookup(core)
-    if label in PLACE_LABELS and len(tokens) == 1 and tokens[0].text in person_words:
-        candidates = tuple(c for c in candidates if c.kind in ("country", "province", "region"))
-        if not candidates:
-            return []  # "Buhari" after "Muhammadu Buhari": the person again
-    if label in PLACE_LABELS:
-        if candidates:
-            return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
-        if (place := gazetteer.demonym(core)) is not None:
-            return [_Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-        return _known_parts(doc, tokens, label)
-    if label == "PERSON":
-        # a person's name that is also a town somewhere is a person; but "tal Rifaat", "Tamil Nadu"
-        own = {t.text for t in tokens}
-        if candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
-                tokens, candidates, lowercase_words, person_words - own, division)
-                or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province") for c in candidates)):
-            return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
-        return []
-    if candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division):
-        return [_Span(start, end, text, core, division=division, candidates=candidates, label=label)]
-    return _embedded(doc, tokens) if label == "ORG" else []
-
-
-def _embedded(doc, tokens) -> list[_Span]:
-    """Countries, regions and their adjectives named inside an organisation's name ("Zimbabwe Tourism
-    Authority", "Syrian Observatory for Human Rights"): mentions of the place, not places of their own. Towns
-    and provinces are left out: inside a name they stand for something else too often ("The Washington
-    Post", "Mississippi State")."""
-    found = []
-    i = tokens.start
-    while i < tokens.end:
-        token = doc[i]
-        if not token.text[:1].isupper():
-            i += 1
-            continue
-        for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
-            part = doc[i:j]
-            if not part[-1].text[:1].isupper():
-                continue
-            big = [c for c in gazetteer.lookup(part.text) if c.exact and c.kind in ("country", "region")]
-            if big and not _generic(part):
-                found.append(_Span(part.start_char, part.end_char, part.text, part.text, candidates=tuple(big),
-                                   label="embedded"))
-                i = j
-                break
-        else:
-            if (place := gazetteer.demonym(token.text)) is not None:
-                found.append(_Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
-                                   candidates=(place,), label="embedded"))
-            i += 1
-    return found
-
-
-def _generic(tokens) -> bool:
-    """A name made only of generic geographic words ("Central", "South", "States", "Centre"): the name of
-    some province or town somewhere, but in a text almost always the common word. The curated regions
-    ("Middle East", "West Bank") are names."""
-    if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
-        return False
-    return not any(c.exact and c.kind in ("country", "region") for c in gazetteer.lookup(tokens.text))
-
-
-def _known_parts(doc, tokens, label: str) -> list[_Span]:
-    """The known place names inside a place entity the gazetteer does not know whole ("Mississippi State",
-    "Greece Italy", "Manila Cathedral"), longest first, left to right."""
-    found = []
-    i = tokens.start
-    while i < tokens.end:
-        for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
-            part = doc[i:j]
-            if part[0].text[:1].isupper() and part[-1].is_alpha and not _generic(part) \
-                    and (candidates := gazetteer.lookup(part.text)):
-                if any(c.exact for c in candidates):
-                    found.append(_Span(part.start_char, part.end_char, part.text, part.text,
-                                       candidates=candidates, label=label))
-                    i = j - 1
-                    break
-        i += 1
-    return found
-
-
-def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],
-                        division: bool) -> bool:
-    """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
-    words = [t for t in tokens if t.is_alpha]
-    if not words or _generic(tokens) or any(t.is_stop and not t.is_title for t in words[1:]):
-        return False
-    named = [t for t in words if t.text[:1].isupper()]
-    dateline = _dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
-    if not named or named[-1].pos_ != "PROPN" and not division and not dateline:
-        return False
-    if len(named) == 1 and (named[0].lower_ in lowercase_words or named[0].is_stop):
-        return False  # "Many", "March": a common word
-    if any(t.text in person_words for t in named):
-        return False  # "Barr" after "William Barr"
-    if words[0].is_lower and words[0].lower_ not in NAME_PREFIXES:
-        return False
-    exact = [c for c in candidates if c.exact]
-    if any(c.kind in ("country", "region") for c in exact):
-        return True
-    if any(c.kind == "province" for c in exact):
-        return not (len(named) == 1 and named[0].is_upper and len(named[0].text) <= 3)  # "BA", "CA"
-    if any(t.is_upper for t in named) and not dateline:
-        return False  # acronyms: a town's name in capitals is an organisation far more often
-    if any(c.population >= TOWN_ANYWHERE for c in exact):
-        return True
-    return any(c.population >= TOWN_IN_CONTEXT for c in exact) and words[0].lower_ in NAME_PREFIXES \
-        or any(c.population >= TOWN_IN_CONTEXT_NAMED for c in exact)
-
-
-def _dateline(tokens) -> bool:
-    """ "BEIRUT, Lebanon —", "DAMASCUS (Reuters) -": a name in capitals opening one of the first lines (after
-    the headline, a standfirst), then a comma, a bracket or a dash, is where the story was filed."""
-    doc = tokens.doc
-    after = doc[tokens.end].text if tokens.end < len(doc) else ""
-    if after not in (",", "(", "-", "—", "–") or not tokens[0].is_upper:
-        return False
-    before = doc_text(doc)[:tokens.start_char].rstrip(" \t")
-    return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
-
-
-def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[_Span | None, int]:
-    """A name the model missed, starting at token i: the longest run the gazetteer knows, else an adjective
-    of place ("Turkish" in "Turkish-backed")."""
-    token = doc[i]
-    starts_name = token.text[:1].isupper() or (token.lower_ in NAME_PREFIXES and i + 1 < len(doc)
-                                               and doc[i + 1].text[:1].isupper())
-    if not starts_name or not token.is_alpha:
-        return None, 1
-    for width in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-        tokens = doc[i:i + width]
-        if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or \
-                any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):
-            continue
-        candidates = gazetteer.lookup(tokens.text)
-        end_tok = i + width
-        division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]
-        if candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division):
-            end = doc[end_tok].idx + len(doc[end_tok].text) if division else tokens.end_char
-            return _Span(tokens.start_char, end, doc_text(doc)[tokens.start_char:end], tokens.text, division=division,
-                         candidates=candidates, weak=True), width + division
-    if token.pos_ in ("ADJ", "PROPN", "NOUN") and (place := gazetteer.demonym(token.text)) is not None:
-        return _Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
-                     candidates=(place,), label="demonym"), 1
-    return None, 1
-
-
-# ---------------------------------------------------------------- disambiguation
-
-
-def _name_key(span: _Span) -> str:
-    return gazetteer.normalize(span.core)
-
-
-def _apply_containment(doc, spans: list[_Span]) -> None:
-    """"Tacoma, Washington", "Birmingham, Alabama", "Tripoli, Lebanon": a town followed by a comma and the
-    state or country it lies in. Where some reading of the pair fits that way, both keep only the readings
-    that fit. Lists of places ("Aleppo, Idlib and Hama", "Washington, Georgia and Florida") are left alone:
-    the pair must not be preceded or followed by another place of the list."""
-    text = doc_text(doc)
-    for i in range(len(spans) - 1):
-        town, container = spans[i], spans[i + 1]
-        if town.demonym or container.demonym or text[town.end:container.start] != ", ":
-            continue
-        if i > 0 and re.fullmatch(r",\s*", text[spans[i - 1].end:town.start]):
-            continue
-        if i + 2 < len(spans) and re.fullmatch(r",?\s*(?:and|or)?\s*", text[container.end:spans[i + 2].start]):
-            continue
-        pairs = [(t, c) for t in town.candidates for c in container.candidates
-                 if t.kind in ("city", "town", "province") and c.kind in ("province", "country") and t.id != c.id
-                 and t.country == c.country and (c.kind == "country" or t.admin1 == c.admin1)]
-        if pairs:
-            town.candidates = tuple(dict.fromkeys(t for t, _ in pairs))
-            container.candidates = tuple(dict.fromkeys(c for _, c in pairs))
-
-
-def _divisions_by_name(spans: list[_Span]) -> dict[str, set]:
-    """The first-level divisions (country, admin1) each name's chosen place lies in, or is."""
-    found: dict[str, set] = {}
+def _separate_x_city(spans: list[Span]) -> None:
+    """An article that writes both "Gaza City" and bare "Gaza" (Kuwait City and Kuwait, Mexico City and Mexico)
+    means two places: bare X takes its best reading other than the city."""
+    cities = {gazetteer.normalize(s.core)[:-len(" city")]: s.chosen.id for s in spans
+              if s.chosen is not None and gazetteer.normalize(s.core).endswith(" city")}
     for span in spans:
-        c = span.chosen
-        if not span.weak and not span.demonym and c.admin1 and c.kind in ("city", "town", "province"):
-            found.setdefault(_name_key(span), set()).add((c.country, c.admin1))
-    return found
+        city = cities.get(gazetteer.normalize(span.core))
+        if city is not None and span.chosen.id == city and len(span.candidates) > 1:
+            span.candidates = tuple(c for c in span.candidates if c.id != city)
+            span.chosen = max(span.candidates, key=lambda c: prior(c, span))
 
 
-def _context_countries(spans: list[_Span]) -> dict[str, Counter]:
-    """Countries the article names, per name: as countries, as adjectives, or through places that can only
-    be there. Per name, so that a name's own mentions do not vote for its own reading ("Georgia" among US
-    states is not the country because it is the country)."""
-    by_name: dict[str, Counter] = {}
-    for span in spans:
-        if span.weak or not span.candidates:
-            continue
-        counts = by_name.setdefault(_name_key(span), Counter())
-        countries = {c.country for c in span.candidates if c.country}
-        top = span.candidates[0]
-        if len(countries) == 1:
-            counts[countries.pop()] += 1
-        elif any(c.kind == "country" and c.exact for c in span.candidates):
-            counts[next(c.country for c in span.candidates if c.kind == "country")] += 1
-        elif len(span.candidates) > 1 and top.kind in ("city", "town", "province") \
-                and top.population >= 10 * span.candidates[1].population:
-            counts[top.country] += 1  # far bigger than any namesake
-    return by_name
+def _weak_ok(span: Span, countries: Counter) -> bool:
+    """Whether a name found by the gazetteer alone stays: in a country the article names, or with place
+    evidence around it (towns of some size), or, where the model saw a name that is no person, big enough."""
+    chosen = span.chosen
+    if span.evidence == "unknown" and not _transliterated(span):
+        return False  # "Motown" (Detroit), "Reach" (Bath): an alternate name that is another word needs evidence
+    if span.evidence == "unknown" and 0 < chosen.population < HAMLET and chosen.kind == "town":
+        return False  # a hamlet of a country the article names, with nothing around it to say place
+    if chosen.country in countries and (span.evidence != "unknown" or span.label not in ORG_LABELS
+                                        or chosen.exact and chosen.population >= ORG_TOWN):
+        return True  # an organisation's name is a small town only with place words around it ("Pemex")
+    if span.evidence == "strong":
+        return chosen.kind not in ("city", "town") or chosen.population >= TOWN_ANYWHERE
+    if span.evidence == evidence.PLACE:  # "at Bloomberg": an organisation's name needs a bigger town
+        floor = ORG_TOWN if span.label in ORG_LABELS else TOWN_WITH_EVIDENCE
+        return chosen.kind not in ("city", "town") or chosen.population >= floor
+    return False
 
 
-def _prior(c: Candidate, span: _Span) -> float:
-    """How likely the name means this candidate before looking at the article: log population, countries and
-    regions above any town (a country's name means the country), capitals up, alternate-name matches down."""
-    if c.kind == "region":
-        score = 7.5
-    elif c.kind == "country":
-        score = max(math.log10(c.population + 10), 6.5) + 1.5
-    else:
-        score = math.log10(c.population + 10)
-    if c.capital:
-        score += 1.0
-    if not c.exact:
-        score -= 1.0
-    if c.kind == "province":
-        if span.division:
-            score += 3.0
-        else:
-            score -= 0.5
-            if any(o.kind in ("city", "town") and o.country == c.country and o.admin1 == c.admin1
-                   and (o.exact or o.population >= c.population / 10) for o in span.candidates):
-                score -= 3.0  # bare "Aleppo", "New York": the city, not the division named after it
-    elif span.division:
-        score -= 2.0
-    return score
-
-
-def _choose(span: _Span, countries: Counter, divisions: Counter, named: int = 0) -> Candidate:
-    """The best reading: prior, plus the countries the article names, plus the provinces and states its other
-    places lie in (`divisions`: how many of the `named` other names lie in each)."""
-    total = sum(countries.values()) or 1
-
-    def score(c: Candidate) -> float:
-        bonus = 0.0
-        if c.country and countries.get(c.country):
-            bonus += COUNTRY_NAMED + COUNTRY_SHARE * countries[c.country] / total
-        if divisions.get((c.country, c.admin1)):
-            bonus += DIVISION_NAMED + DIVISION_SHARE * divisions[(c.country, c.admin1)] / named
-        return _prior(c, span) + bonus
-
-    return max(span.candidates, key=score)
+def _transliterated(span: Span) -> bool:
+    """Whether the name as written is a spelling of the reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar),
+    not another word GeoNames lists as an alternate (an exonym, a nickname)."""
+    if span.chosen.exact:
+        return True
+    written, main = gazetteer.normalize(span.core), gazetteer.normalize(span.chosen.name)
+    return SequenceMatcher(None, written, main).ratio() >= SPELLING_SIMILARITY
 
 
 # ---------------------------------------------------------------- clustering
 
 
-def _cluster_key(span: _Span):
+def _cluster_key(span: Span):
     c = span.chosen
     if c.kind in ("city", "town", "province"):
         return ("named", c.country, gazetteer.normalize(span.core))  # Idlib city and Idlib province: one place
     return ("id", c.id)
 
 
-def _cluster(spans: list[_Span]) -> list[list[_Span]]:
-    """Mentions of one place together: same gazetteer entry, or a town and the province named after it."""
-    clusters: dict[object, list[_Span]] = {}
+def _cluster(spans: list[Span]) -> list[list[Span]]:
+    """Mentions of one place together: same gazetteer entry, a town and the province named after it, or a
+    curated region and the division of the same name in the same country (the Gaza Strip as both)."""
+    clusters: dict[object, list[Span]] = {}
     key_of_id: dict[int, object] = {}
+    key_of_area: dict[tuple, object] = {}
     for span in spans:
-        key = key_of_id.setdefault(span.chosen.id, _cluster_key(span))
+        c = span.chosen
+        key = key_of_id.setdefault(c.id, _cluster_key(span))
+        if c.kind in ("region", "province") and c.country:
+            key = key_of_area.setdefault((c.country, gazetteer.normalize(c.name)), key)
         clusters.setdefault(key, []).append(span)
     return list(clusters.values())
 
 
-def _places(clusters: list[list[_Span]]) -> list[Place]:
+def _places(clusters: list[list[Span]]) -> list[Place]:
     places = []
     for spans in clusters:
         first = next((s for s in spans if not s.demonym), spans[0])
@@ -446,5 +124,5 @@ def _places(clusters: list[list[_Span]]) -> list[Place]:
         places.append(Place(name=name, kind=chosen.kind, canonical=chosen.name, country=chosen.country,
                             lat=chosen.lat, lon=chosen.lon, geonameid=chosen.geonameid, aliases=aliases,
                             mentions=[Mention(s.start, s.end, s.text) for s in spans]))
-    places.sort(key=lambda p: p.mentions[0].start)
+    places.sort(key=lambda p: (-len(p.mentions), p.mentions[0].start))  # most mentioned first, then first named
     return places

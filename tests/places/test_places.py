@@ -15,7 +15,7 @@ from conflictcli.nlp import model as nlp
 from conflictcli.models import Article
 from conflictcli.output.writers import write_geojson
 from conflictcli.pipeline.analyze import Options, prepare
-from conflictcli.places.find import find_places, is_known_place
+from conflictcli.places.find import find_places
 
 ARTICLE = Path(__file__).resolve().parents[2] / "samples" / "syria-iraqi-militias.txt"
 
@@ -113,11 +113,6 @@ def test_lookup_across_spellings():
     assert gazetteer.demonym("Turkish").country == "TR"
     assert gazetteer.lookup("zzzz qqqq") == ()
     assert gazetteer.lookup("") == ()
-
-
-def test_is_known_place_helper():
-    assert is_known_place("Aleppo") and is_known_place("Syria")
-    assert not is_known_place("Hayat Tahrir al-Sham")
 
 
 def test_division_coordinates_come_from_their_cities():

@@ -1,0 +1,66 @@
+"""Text normalisation for name lookups: one module, one named function per use, so that two stages never
+disagree about when two spellings are "the same name".
+
+- `plain`: accents dropped, case folded (the common base).
+- `place_key`: a gazetteer key, equal across the usual transliterations of one place name (Kyiv/Kiev aside,
+  which are GeoNames alternate names): apostrophes, the Arabic article, doubled letters, final -ah, tell/tel.
+- `name_form`: a name as written, with typographic apostrophes straightened, white space folded, a leading "the"
+  and a trailing possessive dropped ("the United States'" -> "United States"); case is kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
+                              "ð": "d", "ħ": "h"})  # letters NFKD leaves alone
+APOSTROPHES = re.compile(r"[’‘`'ʼʿʾ´′]")
+ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ul|[ae][dnrstz]|ash|ath|adh|dh)-(?=\w)")
+# Words that open place names of the Arabic-speaking world and its neighbours, written lowercase in English news
+# as often as not ("tal Rifaat", "al-Tanf", "deir ez-Zor"): the Arabic article in its assimilated forms, and the
+# generic words for hill, mountain, valley, monastery, cape, spring, village, inn, well, house, castle.
+ARABIC_ARTICLES = frozenset("al el ul ad an ar as at az ash ath adh dh ed en er es et ez".split())
+TOPONYM_PREFIXES = frozenset("tal tall tell tel jabal jebel jisr wadi deir dayr ras ain ayn kafr kfar khan bir maarat "
+                             "qasr beit bayt".split())
+TELL_WORDS = {"tel": "tal"}  # tal / tel / tall / tell once doubled letters are collapsed
+ARTICLE_WORDS = {"al", "el"}  # the Arabic article written as a word of its own ("Al Hasakah")
+
+
+def plain(text: str) -> str:
+    """Accents dropped (NFKD, plus the letters it leaves alone) and case folded."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold().translate(UNDECOMPOSED)
+
+
+@lru_cache(maxsize=8192)
+def place_key(name: str) -> str:
+    """The lookup key of a place name, equal across the usual spellings of one name: accents and case
+    dropped, apostrophes (’ ‘ ` ') removed, hyphens and dots as separators, the Arabic article (al-, el-,
+    ad-, ash-, ez-...) dropped, doubled letters single (Rifaat/Rif'at, Tall/Tal), tell/tel as tal and a
+    final -ah as -a (Hamah/Hama)."""
+    s = APOSTROPHES.sub("", plain(name))
+    s = ARABIC_ARTICLE.sub("", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[^\w]+", " ", s)
+    words = [re.sub(r"(\w)\1+", r"\1", w) for w in s.split()]
+    words = [w[:-1] if len(w) > 3 and w.endswith("ah") else w for w in words]  # Hamah / Hama
+    words = [TELL_WORDS.get(w, w) for w in words]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    kept = [w for w in words if w not in ARTICLE_WORDS]
+    return " ".join(kept or words)
+
+
+@lru_cache(maxsize=8192)
+def name_form(text: str) -> str:
+    """A proper name as a table lists it: "the Kremlin's" -> "Kremlin" (case kept: names are capitalised)."""
+    text = " ".join(text.replace("’", "'").split())
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'"):
+        text = text[:-1]
+    return text

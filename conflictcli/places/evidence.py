@@ -1,0 +1,100 @@
+"""Place or person? The one place where a name that is both (Jordan, Chad, Georgia, Victoria, "Sudan" as a given
+name, a town named like a surname) is decided, from the words around it.
+
+The small NER model tags most towns of today's wars PERSON or nothing ("Kryvyi Rih", "Bentiu"), so its label is
+no evidence either way. Evidence for a person: a title or role word before the name ("President", "Mr",
+"spokesman"), a person's appositive after it ("X, 45,", "X, who"), a speech verb with the name as its subject
+("X said", unless the name is a country or capital: "Kyiv said" is the government), the name as the surname of
+a longer person name elsewhere in the text. Evidence for a place: a locative preposition ("in", "near",
+"outskirts of"), a place noun ("the city of X", "X province"), the object or passive subject of a verb of attack
+or movement ("struck X", "fled X", "X was shelled"), coordination with another place. Must not look up the
+gazetteer: callers pass the candidate readings in.
+"""
+from __future__ import annotations
+
+from conflictcli.lexicon.speech import ROLE_NOUNS, SPEECH_VERBS
+
+PERSON, PLACE = "person", "place"
+
+TITLES = frozenset("""
+    mr mrs ms miss dr prof sir dame lord lady gen col lt sgt capt cpl maj adm sen rep gov pres rev fr st
+    sheikh sheik emir imam mullah rabbi father brother sister uncle aunt mother son daughter wife husband
+    saint mister madam monsieur
+""".split()) | ROLE_NOUNS - {"resident", "member", "head"}
+LOCATIVE = frozenset("""
+    in near at from to into onto outside inside around toward towards across through via between beyond within
+    throughout along past off around nearby
+""".split())
+PLACE_NOUNS = frozenset("""
+    city town village district province governorate region state county area outskirts suburb suburbs centre
+    center capital port border borders camp crossing streets street neighbourhood neighborhood north south east
+    west outskirt residents people outpost frontline front enclave municipality oblast prefecture
+""".split())
+ACTION_VERBS = frozenset("""
+    strike strikes struck striking hit hits hitting shell shells shelled shelling bomb bombs bombed bombing
+    attack attacks attacked attacking capture captures captured capturing seize seizes seized seizing take takes
+    took taken taking enter enters entered entering flee flees fled fleeing reach reaches reached reaching besiege
+    besieged besieging encircle encircled encircling liberate liberated liberating retake retook retaken retaking
+    recapture recaptured recapturing evacuate evacuated evacuating leave leaves left leaving visit visits visited
+    visiting surround surrounded surrounding storm stormed storming raid raided raiding target targets targeted
+    targeting bombard bombarded bombarding pound pounded pounding control controls controlled hold holds held
+    defend defended defending abandon abandoned occupy occupies occupied occupying overrun overran cross crossed
+    crossing destroy destroyed damage damaged rock rocked blast blasted shake shook shaken besieges pounds
+""".split())  # the model's lemmatizer is off in the pipeline, so the forms are listed
+PERSON_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+
+
+def reading(tokens, capital_or_country: bool = False) -> str:
+    """PERSON, PLACE or "" (no evidence) for a capitalised name `tokens` (a spaCy Span) that the gazetteer
+    knows. `capital_or_country`: some reading is a country or capital, which may speak ("Kyiv said")."""
+    if _person_evidence(tokens, capital_or_country):
+        return PERSON
+    if _place_evidence(tokens):
+        return PLACE
+    return ""
+
+
+def _person_evidence(tokens, capital_or_country: bool) -> bool:
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in TITLES and before.lower_ not in PLACE_NOUNS:
+        return True  # "President X", "Mr. X", "spokesman X"
+    after = [doc[i] for i in range(tokens.end, min(len(doc), tokens.end + 3))]
+    if len(after) >= 2 and after[0].text == "," and (after[1].like_num or after[1].lower_ in ("who", "whose")):
+        return True  # "X, 45, said", "X, who"
+    if len(after) >= 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in TITLES - ROLE_NOUNS:
+        return True  # "X's wife"
+    root = tokens.root
+    if root.dep_ == "nsubj" and root.head.lower_ in SPEECH_VERBS and not capital_or_country:
+        nxt = doc[root.head.i + 1] if root.head.i + 1 < len(doc) else None
+        return nxt is None or nxt.lower_ in PERSON_PRONOUNS or nxt.lower_ in ("that", ",", "in", "on", ".", "the")
+    return False
+
+
+def _place_evidence(tokens) -> bool:
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    if before is not None:
+        if before.lower_ in LOCATIVE:
+            return True
+        if before.lower_ == "of" and tokens.start > 1 and doc[tokens.start - 2].lower_ in PLACE_NOUNS:
+            return True  # "the outskirts of X", "the city of X", "residents of X"
+    if tokens.end < len(doc) and doc[tokens.end].lower_ in PLACE_NOUNS - {"people", "residents"}:
+        return True  # "X province", "X city"
+    root = tokens.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "hit Rafah and Khan Younis": the list's first member says where it stands
+    if first is not root and (first.ent_type_ in ("GPE", "LOC", "FAC") or _governed_as_place(first)):
+        return True
+    if _governed_as_place(root):
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children)
+
+
+def _governed_as_place(token) -> bool:
+    """The object of a verb of attack or movement, its passive subject, or the object of a locative
+    preposition."""
+    if token.dep_ in ("dobj", "nsubjpass", "pobj") and token.head.lower_ in ACTION_VERBS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE

@@ -1,0 +1,357 @@
+"""Recognition: every span of a doc that may name a place, with the gazetteer readings it may have.
+
+spaCy's GPE/LOC/FAC entities; names the model mislabels (PERSON, ORG, NORP, PRODUCT...) or misses that the
+gazetteer knows, decided with the words around them (evidence.py: place or person); adjectives of place
+("Turkish forces") as mentions of their country. A name found by the gazetteer alone is `weak`: find.py keeps it
+only in a country the article names, or with place evidence. Must not choose between readings (resolve.py).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from conflictcli.lexicon.census_names import is_common_person_name
+from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
+from conflictcli.nlp.model import doc_text
+from conflictcli.places import evidence, gazetteer
+from conflictcli.places.english import is_english_word
+from conflictcli.places.gazetteer import Candidate
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
+DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
+                       r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "middle", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "federal", "capital", "state",
+    "states", "national", "coast", "island", "islands", "city", "town", "county", "district", "region", "province",
+    "valley", "lake", "river", "bay", "beach", "park", "mountain", "mountains", "hills", "port", "new", "old",
+    "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
+NAME_PREFIXES = TOPONYM_PREFIXES | ARABIC_ARTICLES  # lowercase words that may open a place name
+MAX_NAME_TOKENS = 4
+MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
+TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
+TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its country (checked when choosing),
+TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
+
+
+@dataclass
+class Span:
+    """A name in the text that may be a place, with its gazetteer readings."""
+    start: int
+    end: int
+    text: str  # as written, without a leading "the"
+    core: str  # the name looked up: no direction word, no division noun
+    division: bool = False  # "X province"
+    demonym: bool = False  # "Turkish" standing for Turkey
+    candidates: tuple[Candidate, ...] = ()
+    chosen: Candidate | None = None
+    label: str = ""
+    weak: bool = False  # found by the gazetteer alone: kept only if a big town or in the article's countries
+    evidence: str = ""  # evidence.PLACE when the words around it say it is a place
+
+
+
+def recognise(doc) -> list[Span]:
+    spans: list[Span] = []
+    taken = [False] * len(doc)
+    lowercase_words = {t.lower_ for t in doc if t.is_lower}
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    and not gazetteer.lookup(ent.text) for t in ent if t.lower_ not in NAME_PREFIXES}
+    for ent in doc.ents:
+        found = _from_entity(doc, ent, lowercase_words, person_words)
+        spans += found
+        for i in range(ent.start, max(ent.end, _token_end(doc, found[-1].end) if found else 0)):
+            # a place, or another kind of name: no place hides inside; but a time, a number or a language label
+            # may have swallowed a name ("Buea overnight" as TIME, "Afrin" as LANGUAGE). Dates are months and days.
+            taken[i] = ent.label_ not in NOT_NAME_LABELS or ent.label_ == "DATE" or not doc[i].text[:1].isupper()
+    i = 0
+    while i < len(doc):
+        span, width = (None, 1) if taken[i] else _from_tokens(doc, i, lowercase_words, person_words, taken)
+        if span is not None:
+            spans.append(span)
+        i += width
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _token_end(doc, char_end: int) -> int:
+    """The index of the first token starting at or after char_end."""
+    if "token_starts" not in doc.user_data:
+        doc.user_data["token_starts"] = [token.idx for token in doc]
+    return bisect_left(doc.user_data["token_starts"], char_end)
+
+
+def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) -> list[Span]:
+    label = ent.label_
+    if label in NOT_NAME_LABELS:
+        return []
+    tokens = ent
+    if tokens[0].lower_ == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
+        tokens = tokens[:-1]
+    longest = max(_widths_named(doc, tokens.start), default=0)
+    if longest > len(tokens) and label in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
+        tokens = doc[tokens.start:tokens.start + longest]  # "Deir" tagged alone in "Deir ez-Zor"
+    start, end = tokens.start_char, tokens.end_char
+    text = doc_text(doc)[start:end]
+    division = False
+    core = text
+    if tokens[-1].lower_ in DIVISION_NOUNS and len(tokens) > 1:
+        division = True
+        core = doc_text(doc)[start:tokens[-1].idx].strip()
+    elif tokens.end < len(doc) and doc[tokens.end].lower_ in DIVISION_NOUNS:
+        division = True
+        end = doc[tokens.end].idx + len(doc[tokens.end].text)
+        text = doc_text(doc)[start:end]
+    if label == "NORP":
+        place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
+        if place is not None:
+            return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
+    if _generic(tokens):
+        return []  # "Centre", "South", "the States": a generic word, whatever the model says
+    if tokens.end + 1 < len(doc) and doc[tokens.end].lower_ == "and" and not division:
+        longer = doc[tokens.start:tokens.end + 2]  # "Trinidad" and "Tobago" -> "Trinidad and Tobago"
+        if any(c.exact and c.kind == "country" for c in gazetteer.lookup(longer.text)):
+            tokens, end, text, core = longer, longer.end_char, longer.text, longer.text
+    candidates = (division and gazetteer.lookup(text)) or gazetteer.lookup(core)  # "Ohio County" whole first
+    if not candidates and label in ("GPE", "LOC") and tokens[0].is_lower and DIRECTION.match(core):
+        core = DIRECTION.sub("", core)  # "northern Syria"
+        candidates = gazetteer.lookup(core)
+    if label in PLACE_LABELS and len(tokens) == 1 and tokens[0].text in person_words:
+        candidates = tuple(c for c in candidates if c.kind in ("country", "province", "region"))
+        if not candidates:
+            return []  # "Buhari" after "Muhammadu Buhari": the person again
+    if label in PLACE_LABELS:
+        if candidates:
+            return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
+        if (place := gazetteer.demonym(core)) is not None:
+            return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
+        return _known_parts(doc, tokens, label)
+    own = {t.text for t in tokens}
+    if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
+            tokens, candidates, lowercase_words, person_words - own, division)
+            or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province") for c in candidates)):
+        return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
+    if label != "PERSON" and candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words,
+                                                                division):
+        return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
+    if candidates and (found := _weak_name(tokens, candidates, lowercase_words, person_words, division)):
+        return [Span(start, end, text, core, division=division, candidates=candidates, label=label, weak=True,
+                      evidence=found)]
+    return _embedded(doc, tokens) if label == "ORG" else []
+
+
+def _embedded(doc, tokens) -> list[Span]:
+    """Countries, regions and their adjectives named inside an organisation's name ("Zimbabwe Tourism
+    Authority", "Syrian Observatory for Human Rights"): mentions of the place, not places of their own. Towns
+    and provinces are left out: inside a name they stand for something else too often ("The Washington
+    Post", "Mississippi State")."""
+    found = []
+    i = tokens.start
+    while i < tokens.end:
+        token = doc[i]
+        if not token.text[:1].isupper():
+            i += 1
+            continue
+        for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
+            part = doc[i:j]
+            if not part[-1].text[:1].isupper():
+                continue
+            big = [c for c in gazetteer.lookup(part.text) if c.exact and c.kind in ("country", "region")]
+            if big and not _generic(part):
+                found.append(Span(part.start_char, part.end_char, part.text, part.text, candidates=tuple(big),
+                                   label="embedded"))
+                i = j
+                break
+        else:
+            if (place := gazetteer.demonym(token.text)) is not None:
+                found.append(Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
+                                   candidates=(place,), label="embedded"))
+            i += 1
+    return found
+
+
+def _generic(tokens) -> bool:
+    """A name made only of generic geographic words ("Central", "South", "States", "Centre"): the name of
+    some province or town somewhere, but in a text almost always the common word. The curated regions
+    ("Middle East", "West Bank") are names."""
+    if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
+        return False
+    return not any(c.exact and c.kind in ("country", "region") for c in gazetteer.lookup(tokens.text))
+
+
+def _known_parts(doc, tokens, label: str) -> list[Span]:
+    """The known place names inside a place entity the gazetteer does not know whole ("Mississippi State",
+    "Greece Italy", "Manila Cathedral"), longest first, left to right; never a piece of a hyphenated word
+    ("Anna" in "Anna-Mungunda-Allee")."""
+    found = []
+    i = tokens.start
+    while i < tokens.end:
+        for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
+            part = doc[i:j]
+            if part[0].text[:1].isupper() and part[-1].is_alpha and not _generic(part) and not _hyphen_joined(part) \
+                    and (candidates := gazetteer.lookup(part.text)):
+                if any(c.exact for c in candidates):
+                    found.append(Span(part.start_char, part.end_char, part.text, part.text,
+                                       candidates=candidates, label=label))
+                    i = j - 1
+                    break
+        i += 1
+    return found
+
+
+def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],
+                        division: bool) -> bool:
+    """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
+    words = [t for t in tokens if t.is_alpha]
+    if not words or _generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
+        return False
+    named = [t for t in words if t.text[:1].isupper()]
+    dateline = _dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
+    if not named or named[-1].pos_ != "PROPN" and not division and not dateline:
+        return False
+    if len(named) == 1 and (named[0].lower_ in lowercase_words or named[0].is_stop):
+        return False  # "Many", "March": a common word
+    if any(t.text in person_words for t in named):
+        return False  # "Barr" after "William Barr"
+    if words[0].is_lower and words[0].lower_ not in NAME_PREFIXES:
+        return False
+    exact = [c for c in candidates if c.exact]
+    if any(c.kind in ("country", "region") for c in exact):
+        return True
+    if any(c.kind == "province" for c in exact):
+        return not (len(named) == 1 and named[0].is_upper and len(named[0].text) <= 3)  # "BA", "CA"
+    if any(t.is_upper for t in named) and not dateline:
+        return False  # acronyms: a town's name in capitals is an organisation far more often
+    if any(c.population >= TOWN_ANYWHERE for c in exact):
+        return True
+    return any(c.population >= TOWN_IN_CONTEXT for c in exact) and words[0].lower_ in NAME_PREFIXES \
+        or any(c.population >= TOWN_IN_CONTEXT_NAMED for c in exact)
+
+
+def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[str], division: bool) -> str:
+    """A name the model did not call a place, with no population to vouch for it: its shape must be a
+    name's, and the words around it must not say person. Returns the evidence (PLACE, or "unknown"), or ""
+    to drop it; the span stays weak and is kept only in a country the article names or with place evidence."""
+    words = [t for t in tokens if t.is_alpha]
+    if not words or _generic(tokens) or any(not t.text[:1].isupper() and not _particle(t) for t in words[1:]):
+        return ""
+    if not words[0].text[:1].isupper() and words[0].lower_ not in NAME_PREFIXES:
+        return ""
+    if len(words) == 1 and (words[0].lower_ in lowercase_words or words[0].is_stop or words[0].is_upper
+                            and not division):
+        return ""
+    if any(t.text in person_words for t in words):
+        return ""
+    big = any(c.kind == "country" or c.capital for c in candidates)
+    found = evidence.reading(tokens, big)
+    if found == evidence.PERSON or found != evidence.PLACE and len(words) == 1 and is_common_person_name(
+            words[0].text) and not any(c.exact and c.kind in ("country", "region") for c in candidates):
+        return ""  # "Warren", "Levi" alone: a person's name far more often than a town's
+    if words[-1].lower_ in evidence.TITLES:
+        return ""  # "Minister", "General"
+    if found != evidence.PLACE:
+        known = any(c.exact and (c.kind in ("country", "region", "province") or c.population >= TOWN_ANYWHERE)
+                    for c in candidates)  # the dictionary lists "Mali", "Aleppo" too
+        english = is_english_word(words[0].text) if len(words) == 1 else None
+        if not known and (english or english is None and words[-1].pos_ != "PROPN"):
+            return ""  # "Aid", "Drones", "Congress": a common word, capitalised, with nothing to say place
+    return found or "unknown"
+
+
+def _dateline(tokens) -> bool:
+    """ "BEIRUT, Lebanon —", "DAMASCUS (Reuters) -": a name in capitals opening one of the first lines (after
+    the headline, a standfirst), then a comma, a bracket or a dash, is where the story was filed."""
+    doc = tokens.doc
+    after = doc[tokens.end].text if tokens.end < len(doc) else ""
+    if after not in (",", "(", "-", "—", "–") or not tokens[0].is_upper:
+        return False
+    before = doc_text(doc)[:tokens.start_char].rstrip(" \t")
+    return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
+
+
+def _particle(token) -> bool:
+    """A lowercase word that may sit inside a place name: an article or preposition of the name's language
+    ("Deir ez-Zor", "Tal al-Hawa"), or any word between hyphens ("Port-au-Prince", "Mazar-i-Sharif")."""
+    doc = token.doc
+    if token.lower_ in NAME_PREFIXES or token.lower_ in ("de", "du", "la", "le"):
+        return True
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
+
+
+def _widths_named(doc, i: int) -> list[int]:
+    """The widths in tokens of the gazetteer names that start at token i, longest first, from one scan of the
+    name trie over the normalised words that follow."""
+    keys = _token_keys(doc)
+    words, ends = [], []
+    for j in range(i, min(len(doc), i + MAX_SCAN_TOKENS)):
+        for word in keys[j]:
+            words.append(word)
+            ends.append(j + 1)
+    if not words or not keys[i]:
+        return []
+    return [ends[n - 1] - i for n in gazetteer.names_at(words) if ends[n - 1] - i <= MAX_SCAN_TOKENS]
+
+
+def _token_keys(doc) -> list[tuple[str, ...]]:
+    """Each token's words as the gazetteer keys them (place_key): none for punctuation, for "the" and for an
+    Arabic article, whether written alone ("Al Hasakah") or hyphenated ("as-Suwayda")."""
+    if "place_token_keys" not in doc.user_data:
+        keys = []
+        for token in doc:
+            joined = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+            if token.is_punct or token.is_space or token.lower_ == "the" or token.lower_ in ARTICLE_WORDS \
+                    or joined and token.lower_ in ARABIC_ARTICLES:
+                keys.append(())
+            else:
+                keys.append(tuple(gazetteer.normalize(token.text).split()))
+        doc.user_data["place_token_keys"] = keys
+    return doc.user_data["place_token_keys"]
+
+
+def _hyphen_joined(tokens) -> bool:
+    """Whether the span is part of a longer hyphenated word ("Mar" and "Lago" in "Mar-a-Lago")."""
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start else None
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    joined_before = before is not None and before.text == "-" and not before.whitespace_ and before.i > 0 \
+        and not doc[before.i - 1].whitespace_ and doc[before.i - 1].lower_ not in ARABIC_ARTICLES
+    joined_after = after is not None and after.text == "-" and not tokens[-1].whitespace_ and not after.whitespace_
+    return joined_before or joined_after
+
+
+def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[Span | None, int]:
+    """A name the model missed, starting at token i: the longest run the gazetteer knows, else an adjective
+    of place ("Turkish" in "Turkish-backed")."""
+    token = doc[i]
+    starts_name = token.text[:1].isupper() or (token.lower_ in NAME_PREFIXES and i + 1 < len(doc)
+                                               and doc[i + 1].text[:1].isupper())
+    if not starts_name or not token.is_alpha:
+        return None, 1
+    for width in _widths_named(doc, i):
+        tokens = doc[i:i + width]
+        if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or _hyphen_joined(tokens) or \
+                any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):
+            continue
+        candidates = gazetteer.lookup(tokens.text)
+        end_tok = i + width
+        division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]
+        if not candidates:
+            continue
+        found = "strong" if _looks_like_toponym(tokens, candidates, lowercase_words, person_words, division) \
+            else _weak_name(tokens, candidates, lowercase_words, person_words, division)
+        if found:
+            end = doc[end_tok].idx + len(doc[end_tok].text) if division else tokens.end_char
+            return Span(tokens.start_char, end, doc_text(doc)[tokens.start_char:end], tokens.text, division=division,
+                         candidates=candidates, weak=True, evidence=found), width + division
+    if token.pos_ in ("ADJ", "PROPN", "NOUN") and (place := gazetteer.demonym(token.text)) is not None:
+        return Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
+                     candidates=(place,), label="demonym"), 1
+    return None, 1
+
+

@@ -1,0 +1,136 @@
+"""Resolution: which gazetteer reading each place name has, from its prior (population, kind) and the article's
+context (the countries it names, the provinces and states its other places lie in, "Town, State" pairs). Must
+not recognise names (recognise.py) nor group mentions (find.py).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from conflictcli.nlp.model import doc_text
+from conflictcli.places import gazetteer
+from conflictcli.places.gazetteer import Candidate
+from conflictcli.places.recognise import Span
+
+COUNTRY_NAMED = 1.5  # context bonus for a candidate in a country the article names,
+COUNTRY_SHARE = 1.0  # plus this times that country's share of the article's country mentions,
+DIVISION_NAMED = 1.0  # plus this for one in a province or state where other places of the article lie,
+DIVISION_SHARE = 2.0  # plus this times the share of the article's other places that lie there
+DIVISION_PASSES = 2  # a name's reading moves its neighbours': settle in this many rounds
+# The prior, in log10-population units (one unit = ten times the people). Set by hand on the founding article and
+# GeoWebNews dev, and kept because they read as rules: a region or a country outranks any city of up to ten
+# million (REGION_PRIOR 7.5; a country at least COUNTRY_FLOOR 6.5 + COUNTRY_BONUS 1.5 = 8: "Georgia" is the
+# country unless the article says otherwise); a capital counts as ten times its people (CAPITAL_BONUS 1); a match
+# on a GeoNames alternate name only counts a tenth (ALTERNATE_MALUS 1); "X province" makes the division a thousand
+# times likelier (DIVISION_WORD_BONUS 3) and a town written so a hundred times less likely (3 - 1 = 2); a bare
+# name is the division a third less often (BARE_DIVISION_MALUS 0.5), and a thousandth as often when a town of the
+# division has the name (NAMESAKE_DIVISION_MALUS 3: bare "Aleppo" is the city).
+REGION_PRIOR = 7.5
+COUNTRY_FLOOR = 6.5
+COUNTRY_BONUS = 1.5
+CAPITAL_BONUS = 1.0
+ALTERNATE_MALUS = 1.0
+DIVISION_WORD_BONUS = 3.0
+BARE_DIVISION_MALUS = 0.5
+NAMESAKE_DIVISION_MALUS = 3.0
+
+def name_key(span: Span) -> str:
+    return gazetteer.normalize(span.core)
+
+
+def apply_containment(doc, spans: list[Span]) -> None:
+    """"Tacoma, Washington", "Birmingham, Alabama", "Tripoli, Lebanon": a town followed by a comma and the
+    state or country it lies in. Where some reading of the pair fits that way, both keep only the readings
+    that fit. Lists of places ("Aleppo, Idlib and Hama", "Washington, Georgia and Florida") are left alone:
+    the pair must not be preceded or followed by another place of the list."""
+    text = doc_text(doc)
+    for i in range(len(spans) - 1):
+        town, container = spans[i], spans[i + 1]
+        if town.demonym or container.demonym or text[town.end:container.start] != ", ":
+            continue
+        if i > 0 and re.fullmatch(r",\s*", text[spans[i - 1].end:town.start]):
+            continue
+        if i + 2 < len(spans) and re.fullmatch(r",?\s*(?:and|or)?\s*", text[container.end:spans[i + 2].start]):
+            continue
+        pairs = [(t, c) for t in town.candidates for c in container.candidates
+                 if t.kind in ("city", "town", "province") and c.kind in ("province", "country") and t.id != c.id
+                 and t.country == c.country and (c.kind == "country" or t.admin1 == c.admin1)]
+        if pairs:
+            town.candidates = tuple(dict.fromkeys(t for t, _ in pairs))
+            container.candidates = tuple(dict.fromkeys(c for _, c in pairs))
+
+
+def divisions_by_name(spans: list[Span]) -> dict[str, set]:
+    """The first-level divisions (country, admin1) each name's chosen place lies in, or is."""
+    found: dict[str, set] = {}
+    for span in spans:
+        c = span.chosen
+        if not span.weak and not span.demonym and c.admin1 and c.kind in ("city", "town", "province"):
+            found.setdefault(name_key(span), set()).add((c.country, c.admin1))
+    return found
+
+
+def context_countries(spans: list[Span]) -> dict[str, Counter]:
+    """Countries the article names, per name: as countries, as adjectives, or through places that can only
+    be there. Per name, so that a name's own mentions do not vote for its own reading ("Georgia" among US
+    states is not the country because it is the country)."""
+    by_name: dict[str, Counter] = {}
+    for span in spans:
+        if not span.candidates or span.weak and not any(c.exact and c.kind == "country" for c in span.candidates):
+            continue  # a town found by the gazetteer alone does not vote; a country's name does ("Niger:")
+        counts = by_name.setdefault(name_key(span), Counter())
+        countries = {c.country for c in span.candidates if c.country}
+        top = span.candidates[0]
+        if len(countries) == 1:
+            counts[countries.pop()] += 1
+        elif any(c.kind == "country" and c.exact for c in span.candidates):
+            counts[next(c.country for c in span.candidates if c.kind == "country")] += 1
+        elif len(span.candidates) > 1 and top.kind in ("city", "town", "province") \
+                and top.population >= 10 * span.candidates[1].population:
+            counts[top.country] += 1  # far bigger than any namesake
+    return by_name
+
+
+def prior(c: Candidate, span: Span) -> float:
+    """How likely the name means this candidate before looking at the article: log population, countries and
+    regions above any town (a country's name means the country), capitals up, alternate-name matches down."""
+    if c.kind == "region":
+        score = REGION_PRIOR
+    elif c.kind == "country":
+        score = max(math.log10(c.population + 10), COUNTRY_FLOOR) + COUNTRY_BONUS
+    else:
+        score = math.log10(c.population + 10)
+    if c.capital:
+        score += CAPITAL_BONUS
+    if not c.exact:
+        score -= ALTERNATE_MALUS
+    if c.kind == "province":
+        if span.division:
+            score += DIVISION_WORD_BONUS
+        else:
+            score -= BARE_DIVISION_MALUS
+            if any(o.kind in ("city", "town") and o.country == c.country and o.admin1 == c.admin1
+                   and (o.exact or o.population >= c.population / 10) for o in span.candidates):
+                score -= NAMESAKE_DIVISION_MALUS  # bare "Aleppo", "New York": the city, not the division
+    elif span.division:
+        score -= DIVISION_WORD_BONUS - 1.0
+    return score
+
+
+def choose(span: Span, countries: Counter, divisions: Counter, named: int = 0) -> Candidate:
+    """The best reading: prior, plus the countries the article names, plus the provinces and states its other
+    places lie in (`divisions`: how many of the `named` other names lie in each)."""
+    total = sum(countries.values()) or 1
+
+    def score(c: Candidate) -> float:
+        bonus = 0.0
+        if c.country and countries.get(c.country):
+            bonus += COUNTRY_NAMED + COUNTRY_SHARE * countries[c.country] / total
+        if divisions.get((c.country, c.admin1)):
+            bonus += DIVISION_NAMED + DIVISION_SHARE * divisions[(c.country, c.admin1)] / named
+        return prior(c, span) + bonus
+
+    return max(span.candidates, key=score)
+
+
