@@ -77,6 +77,8 @@ Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Wor
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when $NO_COLOR is set).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors are still reported.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
+Beliefs = Annotated[bool, typer.Option("--beliefs", help="Also show beliefs and stances (believes, hopes, wants, supports...) as quotes of kind belief in tables, CSV and Markdown (JSON always has them).")]
+MinConfidence = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="P", help="Only quotes with a confidence of at least P (0 to 1).")]
 Table = Annotated[Optional[str], _choice_option(
     "--table", choices=TABLE_KINDS,
     help="With -f csv or tsv: one row per article (articles, the default) or per item of a kind.")]
@@ -98,6 +100,19 @@ class Run:
     quiet: bool = False
     table: str | None = None
     corpus: object = None  # corpus.run.CorpusOptions: --db, --dask, --feed, --sitemap, --since (analyze only)
+    beliefs: bool = False
+    min_confidence: float = 0.0
+
+    def quotes_shown(self, articles, chosen: str):
+        """The quotes a reader asked to see. JSON and JSON Lines keep beliefs (each quote says its kind, so a
+        pipeline filters); tables, CSV/TSV and Markdown leave them out unless --beliefs. --min-confidence
+        applies to every format."""
+        from conflictcli.quotes import shown
+
+        beliefs = self.beliefs or chosen in ("json", "jsonl")
+        for article in articles:
+            article.quotes = shown(article.quotes, beliefs, self.min_confidence)
+            yield article
 
     def checked_format(self) -> str:
         """The options checked together (a usage error names the first wrong one), and the output format: the
@@ -180,7 +195,8 @@ def _analysis(report: Reporter, run: Run) -> None:
     if corpus.db and run.fmt is None:  # the database is the output
         return drain(articles)
     color = not (run.no_color or os.environ.get("NO_COLOR"))
-    write(articles, chosen, run.sections, table=run.table.lower() if run.table else None, color=color)
+    write(run.quotes_shown(articles, chosen), chosen, run.sections, table=run.table.lower() if run.table else None,
+          color=color)
 
 
 @app.command()
@@ -188,6 +204,7 @@ def analyze(
     sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
     timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
     table: Table = None, no_color: NoColor = False, quiet: Quiet = False, debug: Debug = False,
+    beliefs: Beliefs = False, min_confidence: MinConfidence = 0.0,
     db: corpus_options.Db = None, dask: corpus_options.Dask = None, feed: corpus_options.Feed = None,
     sitemap: corpus_options.Sitemap = None, since: corpus_options.Since = None,
 ) -> None:
@@ -202,7 +219,8 @@ def analyze(
       conflictcli analyze crawl.warc.gz news/ --feed https://example.com/rss --db corpus.db
     """
     run = Run(SECTIONS, sources, input_list, fmt, model, timeout, max_bytes, jobs=jobs, no_color=no_color,
-              quiet=quiet, table=table, corpus=corpus_options.corpus(db, dask, feed, sitemap, since))
+              quiet=quiet, table=table, corpus=corpus_options.corpus(db, dask, feed, sitemap, since), beliefs=beliefs,
+              min_confidence=min_confidence)
     _run(lambda report: _analysis(report, run), debug, quiet)
 
 
@@ -211,9 +229,10 @@ def _section_command(section: str, examples: str):
         sources: Sources = None, input_list: InputList = None, fmt: Format = None, model: Model = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_bytes: MaxBytes = DEFAULT_MAX_BYTES, jobs: Jobs = 1,
         no_color: NoColor = False, quiet: Quiet = False, debug: Debug = False,
+        beliefs: Beliefs = False, min_confidence: MinConfidence = 0.0,
     ) -> None:
         run = Run((section,), sources, input_list, fmt, model, timeout, max_bytes, jobs=jobs, no_color=no_color,
-                  quiet=quiet)
+                  quiet=quiet, beliefs=beliefs, min_confidence=min_confidence)
         _run(lambda report: _analysis(report, run), debug, quiet)
     command.__name__ = section
     command.__doc__ = examples

@@ -294,3 +294,32 @@ def test_bench_speed_reports_a_missing_corpus_in_one_line(tmp_path):
                              str(tmp_path / "no-such.jsonl")], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
+
+
+BELIEF_STORY = ("Officials said the convoy was attacked near the border. The minister believes the talks will fail. "
+                "\"We will not leave,\" the mayor said.\n")
+
+
+def _quote_kinds(*options: str) -> list[str]:
+    result = run("quotes", "-", "-f", "csv", *options, input=BELIEF_STORY)
+    assert result.exit_code == 0, result.output
+    return [row["kind"] for row in csv.DictReader(io.StringIO(result.stdout))]
+
+
+def test_beliefs_are_left_out_of_tables_unless_asked_for():
+    assert "belief" not in _quote_kinds()
+    assert "belief" in _quote_kinds("--beliefs")
+
+
+def test_json_keeps_beliefs_with_their_kind():
+    result = run("quotes", "-", "-f", "json", input=BELIEF_STORY)
+    assert "belief" in [q["kind"] for q in json.loads(result.stdout)[0]["quotes"]]
+
+
+def test_min_confidence_filters_every_format():
+    everything = json.loads(run("quotes", "-", "-f", "json", input=BELIEF_STORY).stdout)[0]["quotes"]
+    floor = max(q["confidence"] for q in everything)
+    kept = json.loads(run("quotes", "-", "-f", "json", "--min-confidence", str(floor), input=BELIEF_STORY).stdout)
+    assert 0 < len(kept[0]["quotes"]) < len(everything)
+    assert all(q["confidence"] >= floor for q in kept[0]["quotes"])
+    assert len(_quote_kinds("--min-confidence", str(floor))) < len(_quote_kinds("--beliefs"))

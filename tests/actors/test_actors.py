@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pycountry
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +12,7 @@ from conflictcli.actors import find as actors
 
 from conflictcli.lexicon import demonyms
 
-from conflictcli.lexicon import kb
+from conflictcli.lexicon import countries, kb
 
 from conflictcli.nlp import model as nlp
 
@@ -196,7 +195,7 @@ def test_knowledge_base_is_large_typed_and_coded():
     assert len(entries) >= 150
     for entry in entries:
         assert entry.type in TYPES - {"person", "state", "group"}, entry.name
-        assert entry.country is None or pycountry.countries.get(alpha_2=entry.country) or entry.country == "XK"
+        assert entry.country is None or entry.country in countries.by_code(), entry.name
     owners: dict[str, set[str]] = {}
     for entry in entries:
         for form in (entry.name, *entry.aliases):
