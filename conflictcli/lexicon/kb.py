@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from conflictcli.lexicon.normalize import actor_key as normalize  # the one comparison form of actor names
 
 
 @dataclass(frozen=True)
@@ -25,15 +26,6 @@ class Entry:
 
 
 @lru_cache(maxsize=8192)
-def normalize(text: str) -> str:
-    """Comparison form of a name: no accents, case folded, apostrophes dropped, hyphens as spaces, no 'the'."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"['’`ʼ.]", "", s).replace("-", " ").replace("–", " ")
-    s = " ".join(re.sub(r"[^\w\s&/]", " ", s).split())
-    return re.sub(r"^(the|a|an) ", "", s)
-
-
 @lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
     raw = json.loads(resources.files("conflictcli").joinpath("data/actors.json").read_text(encoding="utf-8"))

@@ -4,6 +4,10 @@ disagree about when two spellings are "the same name".
 - `plain`: accents dropped, case folded (the common base).
 - `place_key`: a gazetteer key, equal across the usual transliterations of one place name (Kyiv/Kiev aside,
   which are GeoNames alternate names): apostrophes, the Arabic article, doubled letters, final -ah, tell/tel.
+- `actor_key`: an actor's name for comparison: `plain`, apostrophes and dots dropped, hyphens as spaces, no
+  leading article ("the U.S. State Department" and "US State Department" meet).
+- `line_form`: a line of text with its typography folded (quotes, dashes, spaces, case), so that boilerplate
+  rules and repeated-line checks compare lines, not typesetting.
 - `name_form`: a name as written, with typographic apostrophes straightened, white space folded, a leading "the"
   and a trailing possessive dropped ("the United States'" -> "United States"); case is kept.
 """
@@ -64,3 +68,22 @@ def name_form(text: str) -> str:
     elif text.endswith("'"):
         text = text[:-1]
     return text
+
+
+@lru_cache(maxsize=8192)
+def actor_key(text: str) -> str:
+    """Comparison form of an actor's name: no accents, case folded, apostrophes and dots dropped, hyphens as
+    spaces, no leading 'the'/'a'/'an'."""
+    s = re.sub(r"['’`ʼ.]", "", plain(text)).replace("-", " ").replace("–", " ")
+    s = " ".join(re.sub(r"[^\w\s&/]", " ", s).split())
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+def line_form(line: str) -> str:
+    """Fold typography so lines compare equal: quotes, dashes, spacing, case (NFKC, so ligatures and
+    full-width forms count as their letters)."""
+    line = unicodedata.normalize("NFKC", line)
+    line = re.sub(r"[‘’‚‛`´]", "'", line)
+    line = re.sub(r"[“”„‟«»]", '"', line)
+    line = re.sub(r"[‐‑‒–—―]", "-", line)
+    return re.sub(r"\s+", " ", line).strip().casefold()

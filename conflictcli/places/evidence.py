@@ -12,6 +12,7 @@ gazetteer: callers pass the candidate readings in.
 """
 from __future__ import annotations
 
+from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.speech import ROLE_NOUNS, SPEECH_VERBS
 
 PERSON, PLACE = "person", "place"
@@ -65,6 +66,8 @@ def _person_evidence(tokens, capital_or_country: bool) -> bool:
     if len(after) >= 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in TITLES - ROLE_NOUNS:
         return True  # "X's wife"
     root = tokens.root
+    if len(tokens) == 1 and is_common_person_name(root.text) and any(_full_person_name(t) for t in _conjuncts(root)):
+        return True  # "Bill and Hillary Clinton": a given name sharing a list with a person's full name
     if root.dep_ == "nsubj" and root.head.lower_ in SPEECH_VERBS and not capital_or_country:
         nxt = doc[root.head.i + 1] if root.head.i + 1 < len(doc) else None
         return nxt is None or nxt.lower_ in PERSON_PRONOUNS or nxt.lower_ in ("that", ",", "in", "on", ".", "the")
@@ -98,3 +101,20 @@ def _governed_as_place(token) -> bool:
     if token.dep_ in ("dobj", "nsubjpass", "pobj") and token.head.lower_ in ACTION_VERBS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+
+
+def _conjuncts(token) -> list:
+    """The other members of the list `token` stands in ("Bill and Hillary Clinton")."""
+    found = [c for c in token.children if c.dep_ == "conj"]
+    return found + ([token.head] if token.dep_ == "conj" and token.head.i != token.i else [])
+
+
+def _full_person_name(token) -> bool:
+    """`token` ends a name the model tags PERSON that opens with a common given name ("Hillary Clinton")."""
+    doc = token.doc
+    if token.ent_type_ != "PERSON" or token.i == 0 or doc[token.i - 1].ent_type_ != "PERSON":
+        return False
+    start = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
+        start -= 1
+    return is_common_person_name(doc[start].text)

@@ -16,9 +16,10 @@ To handle a new kind of chrome, add a Rule with an example; nothing else needs t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+
+from conflictcli.lexicon.normalize import line_form as normalise  # the one way lines are compared
 
 
 @dataclass(frozen=True)
@@ -158,15 +159,6 @@ HTML_ELEMENTS = ("a|abbr|article|aside|audio|b|blockquote|body|br|button|center|
                  "time|title|tr|u|ul|video")
 HTML_CODE = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)|<!--.*?(-->|$)", re.I)
 HTML_TAG = re.compile(rf"</?({HTML_ELEMENTS})(\s[^<>]*)?/?>", re.I)
-
-
-def normalise(line: str) -> str:
-    """Fold typography so lines compare equal: quotes, dashes, spacing, case."""
-    line = unicodedata.normalize("NFKC", line)
-    line = re.sub(r"[‘’‚‛`´]", "'", line)
-    line = re.sub(r"[“”„‟«»]", '"', line)
-    line = re.sub(r"[‐‑‒–—―]", "-", line)
-    return re.sub(r"\s+", " ", line).strip().casefold()
 
 
 def matching_rule(line: str) -> Rule | None:

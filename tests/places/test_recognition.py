@@ -103,3 +103,8 @@ def test_x_city_and_bare_x_are_two_places():
     places = places_of("Protesters marched in Quebec City on Monday. Elsewhere in Quebec, roads were closed.")
     kinds = {p.name: p.kind for p in places}
     assert kinds.get("Quebec City") in ("city", "town") and kinds.get("Quebec") == "province", kinds
+
+
+def test_a_given_name_in_a_list_with_a_full_name_is_a_person_not_a_town():
+    assert "Bill" not in names("Paul Begala was a longtime advisor to Bill and Hillary Clinton.")
+    assert {"Rafah", "Khan Younis"} <= names("Israeli strikes hit Rafah and Khan Younis overnight.")
