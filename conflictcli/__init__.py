@@ -7,6 +7,7 @@
 Heavy libraries (spaCy, trafilatura) load on first use, not on import.
 """
 __version__ = "0.1.0"
+QUIET_ENV = "CONFLICTCLI_QUIET"  # set (by -q) to silence the one-time notices, such as the place index build
 
 
 def analyze(source_or_text: str, **options):

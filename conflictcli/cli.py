@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from conflictcli import __version__
+from conflictcli import QUIET_ENV, __version__
 from conflictcli.output.report import Reporter, err
 from conflictcli.output.writers import SECTIONS, TABLE_FORMATS, formats_for
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -154,6 +154,8 @@ def _collect_sources(sources: list[str] | None, input_list: str | None,
 def _run(body, debug: bool, quiet: bool = False) -> None:
     """Run body(reporter), mapping outcomes to exit codes: 0 ok, 1 a source failed, 2 usage, 130 Ctrl-C."""
     report = Reporter(quiet=quiet)
+    if quiet:
+        os.environ[QUIET_ENV] = "1"  # read by the stages' own notices, here and in worker processes
     try:
         body(report)
     except Usage as exc:

@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from conflictcli import QUIET_ENV
 from conflictcli.lexicon.countries import countries as country_table
 from conflictcli.lexicon.normalize import place_key
 
@@ -60,7 +61,7 @@ def build(path: Path) -> None:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    print(f"conflictcli: building the place index (once, about a minute) at {path}", file=sys.stderr, flush=True)
+    _notice(f"building the place index (once, about a minute) at {path}")
     started = time.monotonic()
     tmps = []
     console = Console(stderr=True)
@@ -80,7 +81,14 @@ def build(path: Path) -> None:
         for tmp in tmps:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-    print(f"conflictcli: place index built in {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    _notice(f"place index built in {time.monotonic() - started:.0f} s")
+
+
+def _notice(message: str) -> None:
+    """One line on stderr, whether or not it is a terminal (a first run is otherwise silent for a minute),
+    unless the user asked for quiet (-q sets QUIET_ENV, which worker processes inherit)."""
+    if not os.environ.get(QUIET_ENV):
+        print(f"conflictcli: {message}", file=sys.stderr, flush=True)
 
 
 def trie_path(index: Path) -> Path:

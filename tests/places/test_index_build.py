@@ -28,3 +28,15 @@ def test_build_says_when_it_starts_and_ends_on_a_pipe(tmp_path):
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 2 and "building the place index" in lines[0] and "built in" in lines[1], lines
     assert not list(tmp_path.glob("gazetteer-*.tmp"))
+
+
+def test_quiet_silences_the_build_notices(monkeypatch, capsys):
+    from conflictcli import QUIET_ENV
+    from conflictcli.places import index_build
+
+    monkeypatch.delenv(QUIET_ENV, raising=False)
+    index_build._notice("building")
+    assert capsys.readouterr().err == "conflictcli: building\n"
+    monkeypatch.setenv(QUIET_ENV, "1")
+    index_build._notice("building")
+    assert capsys.readouterr().err == ""
