@@ -33,8 +33,14 @@ def doc_text(doc) -> str:
     return doc.user_data["text"]
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None):
+    """The model `name` (or the default one), loaded once per process whichever way it is named: load() and
+    load("en_core_web_sm") share one copy."""
+    return _load(resolve_model(name))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str):
     """Load the model without unused components, with the cached attribute ruler (attribute_ruler.py), and
     add the knowledge-base entity ruler before NER."""
     import warnings
@@ -42,12 +48,10 @@ def load(name: str | None = None):
     import spacy
 
     from conflictcli.lexicon import kb
-
     from conflictcli.nlp import attribute_ruler
 
     warnings.filterwarnings("ignore", module="spacy")  # spaCy's own filters re-enable its developer warnings
 
-    model = resolve_model(name)
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
