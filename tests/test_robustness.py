@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from conflictcli.cli import app
 from corpus import CAP, SENTENCE, Case, article, bad_inputs, network_cases, unreadable_path
-from httpserver import refused_url, serve
+from httpserver import refused_url
 
 TIMEOUT = 2.0
 SLACK = 2.0  # the issue's bound: no source may take longer than the timeout plus this
@@ -30,12 +30,6 @@ with tempfile.TemporaryDirectory() as _scratch:  # only the names, for parametri
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict[str, Case]:
     return {case.name: case for case in bad_inputs(tmp_path_factory.mktemp("corpus"))}
-
-
-@pytest.fixture(scope="module")
-def server():
-    with serve() as srv:
-        yield srv
 
 
 def run(*args: str, input: bytes | None = None):
@@ -78,8 +72,8 @@ def test_unreadable_file(tmp_path):
     assert (result.exit_code, result.stderr) == (1, f"conflictcli: {path}: permission denied\n")
 
 
-def test_network_faults_through_the_cli(server):
-    for case in network_cases(server.base, refused_url(), TIMEOUT):
+def test_network_faults_through_the_cli(http_server):
+    for case in network_cases(http_server.base, refused_url(), TIMEOUT):
         start = time.monotonic()
         result = run("text", case.source)
         assert time.monotonic() - start < TIMEOUT + SLACK, case.name
@@ -120,13 +114,13 @@ def test_option_errors_exit_2_without_traceback():
         assert result.exit_code == 2 and "Traceback" not in result.stderr
 
 
-def test_batch_keeps_every_record_in_order(corpus, server, tmp_path):
+def test_batch_keeps_every_record_in_order(corpus, http_server, tmp_path):
     """analyze -f jsonl over good and bad sources mixed: one record per source, in input order, the good ones
     analyzed, one stderr line per failure (in order too), exit 1."""
     good = tmp_path / "good.txt"
     good.write_text(article(SENTENCE + ' "We will hold the border," said Hadi al-Amiri, the militia leader.'))
     cases = [Case("good", str(good))]
-    for case in [*corpus.values(), *network_cases(server.base, refused_url(), TIMEOUT)]:
+    for case in [*corpus.values(), *network_cases(http_server.base, refused_url(), TIMEOUT)]:
         cases += [case, Case("good", str(good))]
     sources = [case.source for case in cases]
     start = time.monotonic()
@@ -185,15 +179,15 @@ def test_end_to_end_subprocess_mixed_batch(corpus, tmp_path):
     assert done.stdout.count("Albu Kamal") == 2
 
 
-def test_end_to_end_subprocess_input_list_from_stdin(server, tmp_path):
+def test_end_to_end_subprocess_input_list_from_stdin(http_server, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(article())
-    listing = "\n".join([server.url("/ok"), "# a comment", "", server.url("/404"), str(good), server.url("/hang")])
+    listing = "\n".join([http_server.url("/ok"), "# a comment", "", http_server.url("/404"), str(good), http_server.url("/hang")])
     start = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "conflictcli", "text", "-i", "-", "--timeout", "1.5"],
                           input=listing, capture_output=True, text=True, timeout=60)
     assert time.monotonic() - start < 1.5 + SLACK + 3  # interpreter start-up included
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [f"conflictcli: {server.url('/404')}: HTTP 404 Not Found",
-                                        f"conflictcli: {server.url('/hang')}: timed out after 1.5 s"]
+    assert done.stderr.splitlines() == [f"conflictcli: {http_server.url('/404')}: HTTP 404 Not Found",
+                                        f"conflictcli: {http_server.url('/hang')}: timed out after 1.5 s"]
     assert done.stdout.count("Albu Kamal") == 2

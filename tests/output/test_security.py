@@ -19,7 +19,6 @@ from conflictcli.models import Actor, Article, Mention, Quote
 from conflictcli.output.writers import cell, write
 from conflictcli.output.terminal import safe_line, safe_text
 from corpus import hostile_cases
-from httpserver import serve
 
 runner = CliRunner()
 OUR_STYLING = re.compile(r"\x1b\[[0-9;]*m")  # rich's own colours, allowed when colour is on
@@ -113,11 +112,10 @@ def test_json_never_carries_raw_control_characters(hostile):
     assert "[link=https://evil.example]click here[/link]" in record["text"]  # kept as text, harmlessly
 
 
-def test_hostile_source_names_and_server_reasons_are_inert_on_stderr(tmp_path):
+def test_hostile_source_names_and_server_reasons_are_inert_on_stderr(tmp_path, http_server):
     name = str(tmp_path / "\x1b]0;pwned\x07\x1b[2Jarticle\x9b31m.txt")
-    with serve() as server:
-        url = server.url("/hostile-reason")
-        result = runner.invoke(app, ["analyze", name, url, "-f", "jsonl", "--timeout", "2"])
+    url = http_server.url("/hostile-reason")
+    result = runner.invoke(app, ["analyze", name, url, "-f", "jsonl", "--timeout", "2"])
     assert result.exit_code == 1
     assert_inert(result.stderr)
     lines = result.stderr.splitlines()
