@@ -87,10 +87,12 @@ class Referents:
             self._add_ref(ent.start_char, ent.end_char, referent)
 
     def _same_person(self, text: str) -> Referent | None:
-        """A person already known under a longer or shorter form of this name ("Clinton", "Hillary Clinton")."""
+        """A person already known under a longer or shorter form of this name ("Clinton", "Hillary Clinton").
+        One known only by a description ("former mayor") has no name words and shares no name."""
         words = _name_words([text])
         for referent in self.by_name.values():
-            if referent.kind == "person" and words and (words <= referent.names or referent.names <= words):
+            if referent.kind == "person" and words and referent.names and (
+                    words <= referent.names or referent.names <= words):
                 referent.names |= words
                 if not referent.is_actor and len(text) > len(referent.name):
                     referent.name = text  # the fullest form of a name found only by spaCy

@@ -96,3 +96,36 @@ def test_referents_resolve_a_role_nominal_to_the_titled_person(model):
     referents = Referents(doc, actors)
     minister = next(t for t in doc if t.text == "minister")
     assert referents.resolve_nominal(minister).name == "Abbas Araghchi"
+
+
+def test_a_person_named_only_by_a_description_absorbs_no_name(model):
+    """An actor known only as "the former governor" has no name words; "Okafor" is not a subset of nothing."""
+    text = ("The former governor spoke in Lagos. Sen. Ruth Okafor of Ohio criticised him. "
+            "Okafor, who avoids attacks, made an exception. She said the plan was wrong.")
+    doc = model(text)
+    start = text.index("former governor")
+    described = Actor(name="former governor", type="person", role="governor", affiliation=None, aliases=[],
+                      mentions=[Mention(start, start + len("former governor"), "former governor")])
+    at = text.index("Ruth Okafor")
+    okafor = Actor(name="Ruth Okafor", type="person", role="Sen.", affiliation=None, aliases=[],
+                   mentions=[Mention(at, at + len("Ruth Okafor"), "Ruth Okafor")])
+    referents = Referents(doc, [described, okafor])
+    surname = text.index("Okafor,")
+    assert referents.referent_at(surname, surname + len("Okafor")).name == "Ruth Okafor"
+    she = next(t for t in doc if t.text == "She")
+    assert referents.resolve_pronoun(she).name == "Ruth Okafor"
+
+
+def test_a_pronoun_reaches_a_person_through_a_surname_only_ner_found(model):
+    """The actor's own mention is three sentences back, but "Ortiz" (a surname NER tags) is in the sentence
+    before: "She" is Ortiz."""
+    text = ("Sen. Lena Ortiz of Ohio accused the mayor of lying. The campaign denied it on Monday. "
+            "Aides said the vote was close. Ortiz, who has avoided attacks, made an exception. "
+            "She compares him to a showman.")
+    doc = model(text)
+    start = text.index("Lena Ortiz")
+    actor = Actor(name="Lena Ortiz", type="person", role=None, affiliation=None, aliases=[],
+                  mentions=[Mention(start, start + 10, "Lena Ortiz")])
+    links = pronoun_links(doc, [Antecedent(start, start + 10, ("person", "ortiz"), True)],
+                          {("person", "ortiz"): actor})
+    assert [(link.text, link.key) for link in links] == [("She", ("person", "ortiz"))]
