@@ -9,6 +9,7 @@ from conflictcli.actors.lexicon import (ANAPHOR_DETERMINERS, ANAPHOR_MODIFIERS, 
 from conflictcli.actors.mentions import RawMention
 from conflictcli.lexicon import demonyms, kb, speech
 from conflictcli.referents.gender import gender_of_given_name
+from conflictcli.referents.names import name_end
 
 
 def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
@@ -82,11 +83,15 @@ def _unnamed_person(head) -> RawMention | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(country_word(t) for t in prep.subtree):
             end = prep.right_edge.i + 1
+    office_end = doc.char_span(head.idx, name_end(head), alignment_mode="expand")
+    end = max(end, office_end.end) if head.is_title else end  # "High Commissioner for Human Rights"
     span = doc[start:end]
     role = role_phrase(head)
     holder = head.head.idx if head.dep_ == "appos" and head.head.pos_ == "PROPN" else None  # "X, the leader"
     holder = named.idx if named is not None else holder  # "The Foreign Secretary, Boris Johnson, said"
-    definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
+    # an office an organisation names ("the United Nations High Commissioner") is no description referring back
+    named_office = head.is_title and (end > head.i + 1 or any(t.ent_type_ == "ORG" for t in doc[start:head.i]))
+    definite = not named_office and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
     return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
                       span.text, role=role, affiliation=affiliation, holder=holder, definite=definite)
 

@@ -9,6 +9,7 @@ import difflib
 
 from conflictcli.lexicon import speech
 from conflictcli.quotes.context import Context
+from conflictcli.referents.names import name_end
 from conflictcli.referents.speakers import Speaker, noun_phrase, np_head, proper_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -81,14 +82,16 @@ class SpeakerChooser(Context):
         if head.text.islower() and not canonical and (referent is None or (
                 phrase.lower().endswith(referent.name.lower()) and len(phrase) > len(referent.name))):
             return Speaker(phrase, start, end)  # "the French foreign ministry", not the bare "ministry"
-        name_end = self._name_end(head) if head.pos_ == "PROPN" else end
-        if referent is not None and name_end > head.idx + len(head.text) and (
+        office_end = name_end(head) if head.pos_ == "PROPN" else end
+        if referent is not None and office_end > head.idx + len(head.text) and (
                 referent.kind != "person" or head.lower_ in speech.ROLE_NOUNS):  # an office: "Commissioner for ..."
-            return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
+            if referent.name.lower().endswith(self.text[head.idx:office_end].lower()):
+                return Speaker(referent.name, start, max(end, office_end))  # the office's full name
+            return Speaker(self.text[proper_name(head)[0]:office_end], start, max(end, office_end))
         if referent is not None:
             return Speaker(referent.name, start, end)
         if head.pos_ == "PROPN":  # a name the actors table lacks: the name itself, without its titles
-            return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
+            return Speaker(self.text[proper_name(head)[0]:office_end], start, max(end, office_end))
         return Speaker(self.text[start:end], start, end)
 
     def _plural_subject_before(self, pronoun):
@@ -107,18 +110,6 @@ class SpeakerChooser(Context):
             if any(t.dep_ == "nsubj" and t.i < pronoun.i and t.pos_ in {"PROPN"} for t in sent):
                 return None  # a name is nearer: the referents decide
         return None
-
-    def _name_end(self, head) -> int:
-        """A name runs on through "for"/"of" and capitalised words: "High Commissioner for Human Rights"."""
-        doc, end, i = self.doc, head.i, head.i + 1
-        while i + 1 < len(doc) and doc[i].lower_ in {"for", "of"} and doc[i].head.i == end and doc[i + 1].is_title:
-            j = i + 1
-            while j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the") and doc[j + 1].pos_ == "PROPN":
-                j += 1
-            if doc[j].pos_ != "PROPN":
-                break
-            end, i = j, j + 1
-        return doc[end].idx + len(doc[end].text)
 
     def _according_speaker(self, token) -> Speaker | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)

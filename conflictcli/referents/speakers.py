@@ -160,13 +160,16 @@ class Referents:
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or self.referent_at(token.idx, token.idx + len(token.text)):
                 continue
-            if token.pos_ == "PROPN":
+            if token.pos_ == "PROPN" and token.lower_ in speech.ROLE_NOUNS and not token.text.islower():
+                start, end = _without_article(self.text, *noun_phrase(token))  # an office: "UN High Commissioner
+                referent = Referent(self.text[start:end], "person")  # for Human Rights", no personal name
+            elif token.pos_ == "PROPN" and not token.text.islower():
                 start, end = proper_name(token)
                 name = self.text[start:end]
                 kind = "group" if token.ent_type_ in {"ORG", "GPE", "NORP"} else "person"
                 referent = (self._same_person(name) if kind == "person" else None) or self.by_name.setdefault(
                     name.lower(), Referent(name, kind, names=_name_words([name])))
-            elif token.pos_ == "NOUN" and token.lower_ in speech.ROLE_NOUNS:
+            elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in speech.ROLE_NOUNS:  # "ministry" tagged PROPN too
                 start, end = noun_phrase(token)
                 referent = self.resolve_nominal(token) or Referent(
                     self.text[start:end], "person", gender=_gender_of_words(self.text[start:end]))
@@ -229,9 +232,9 @@ class Referents:
         return chosen.referent if chosen else None
 
     def resolve_pronoun(self, token, subjects_only: bool = False) -> Referent | None:
-        """Antecedent of a personal pronoun: the subject earlier in its sentence, then the subjects of the
-        previous sentences, then (unless `subjects_only`) the nearest compatible mention; gender and number
-        must agree."""
+        """Antecedent of a personal pronoun: the subject earlier in its sentence, else (unless `subjects_only`)
+        a person named earlier in it ("In Lee's case, she ..."), then the subjects of the previous sentences,
+        then the nearest compatible mention; gender and number must agree."""
         low = token.lower_
         if low in speech.MALE_PRONOUNS:
             fits = lambda r: r.kind == "person" and r.gender != "f"  # noqa: E731
@@ -252,13 +255,20 @@ class Referents:
             subjects = [r for r in here if r.subject]
             if subjects:
                 return subjects[-1 if back == 0 else 0].referent
-            if here and back > 0 and not subjects_only:
-                return here[-1].referent
+            if here and not subjects_only and (back > 0 or here[-1].referent.kind == "person"):
+                return here[-1].referent  # "In Hajjaj's case, she decided": the person named before it
         return None
 
 
 def _name_words(names: list[str]) -> set[str]:
     return {w.lower().strip(".,") for n in names for w in n.split() if w[:1].isupper() and len(w) > 1}
+
+
+def _without_article(text: str, start: int, end: int) -> tuple[int, int]:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article, start) and end - start > len(article):
+            return start + len(article), end
+    return start, end
 
 
 def _gender_of_words(text: str) -> str | None:

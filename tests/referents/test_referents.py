@@ -129,3 +129,26 @@ def test_a_pronoun_reaches_a_person_through_a_surname_only_ner_found(model):
     links = pronoun_links(doc, [Antecedent(start, start + 10, ("person", "ortiz"), True)],
                           {("person", "ortiz"): actor})
     assert [(link.text, link.key) for link in links] == [("She", ("person", "ortiz"))]
+
+
+def test_a_pronoun_after_a_possessive_name_in_its_sentence_is_that_person(model):
+    text = ("Dr. Amina Farouk said the clinic was full. "
+            "In Grace Mbeki's case, she decided to stay near the clinic.")
+    doc = model(text)
+    actors = []
+    for name in ("Amina Farouk", "Grace Mbeki"):
+        at = text.index(name)
+        actors.append(Actor(name=name, type="person", role=None, affiliation=None, aliases=[],
+                            mentions=[Mention(at, at + len(name), name)]))
+    referents = Referents(doc, actors)
+    she = next(t for t in doc if t.text == "she")
+    assert referents.resolve_pronoun(she).name == "Grace Mbeki"
+
+
+def test_an_office_named_without_a_person_is_one_referent_under_its_full_name(model):
+    text = "The UN High Commissioner for Human Rights said the decision changed nothing. Mr. Guterres agreed."
+    doc = model(text)
+    referents = Referents(doc, [])
+    at = text.index("Commissioner")
+    office = referents.referent_at(at, at + len("Commissioner"))
+    assert office.name == "UN High Commissioner for Human Rights" and not office.names
