@@ -201,3 +201,12 @@ def test_an_abbreviated_title_gives_the_role_a_later_description_resolves(model)
                            "policy-minded senator to have a new plan.")
     calder = [a for a in found if a.name == "Ruth Calder"]
     assert len(calder) == 1 and any("senator" in m.text for m in calder[0].mentions)
+
+
+def test_the_site_closing_the_title_line_is_page_chrome_not_an_actor(model):
+    text = ("Rebels Seize Border Town After Week of Fighting | The Morning Herald\n\n"
+            "Rebels seized the border town of Karsk on Monday after a week of fighting, officials said. "
+            "The army said it would retake the town.")
+    found = extract(model, text)
+    assert "morning herald" not in names(found)
+
