@@ -210,3 +210,9 @@ def test_the_site_closing_the_title_line_is_page_chrome_not_an_actor(model):
     found = extract(model, text)
     assert "morning herald" not in names(found)
 
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(model):
+    """The tagger reads "Turnout" as a common noun; its capital only opens the sentence, whatever NER says."""
+    found = extract(model, "Mayor Ana Ruiz won again. Turnout in the city elections is notoriously low, they say.")
+    assert "turnout" not in names(found) and "ana ruiz" in names(found)
