@@ -107,6 +107,8 @@ def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
         # "Islamic State militants", "Hezbollah fighters": the group itself
         return RawMention(span.start_char, span.end_char, span.text, ("kb", group.key), group.type, group.name,
                          affiliation=group.country)
+    if any(t.lower_ == "other" for t in modifiers) and type_ == "group":
+        return None  # "other foreign leaders": the rest of a class, no one in particular
     if klass == "government":
         if head.lower_ in ("people", "population") and any(c.dep_ == "nummod" for c in head.children):
             return None  # "killed 12 people": a count of victims, not a people acting

@@ -216,3 +216,9 @@ def test_a_common_noun_opening_a_sentence_is_no_name(model):
     """The tagger reads "Turnout" as a common noun; its capital only opens the sentence, whatever NER says."""
     found = extract(model, "Mayor Ana Ruiz won again. Turnout in the city elections is notoriously low, they say.")
     assert "turnout" not in names(found) and "ana ruiz" in names(found)
+
+
+def test_other_members_of_a_class_are_no_actor(model):
+    found = extract(model, "The inquiry covers the governor's calls with other foreign leaders. "
+                           "Governor Tom Alder denied wrongdoing.")
+    assert "other foreign leaders" not in names(found) and "foreign leaders" not in names(found)
