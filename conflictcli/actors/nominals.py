@@ -2,6 +2,8 @@
 group noun ("Iran-backed militias", "the rebels", "US-backed Kurdish authorities", "this terrorist group")."""
 from __future__ import annotations
 
+import re
+
 from conflictcli.actors.context import affiliation_of, country_word, is_backer, role_phrase
 from conflictcli.actors.evidence import acts
 from conflictcli.actors.lexicon import (ANAPHOR_DETERMINERS, ANAPHOR_MODIFIERS, BARE_STATE_HEADS, NOMINAL_HEADS,
@@ -45,6 +47,11 @@ def _phrase_start(head) -> int:
                               or doc[start].is_space or doc[start].like_num or doc[start].lower_ in PRONOUN_POSSESSIVES):
         start += 1
     return start
+
+
+def _phrase_key(text: str) -> str:
+    """The key of a described body: "Trump's administration" and "the Trump administration" are one."""
+    return kb.normalize(re.sub(r"['’]s\b", "", text))
 
 
 def _next_is_name(head) -> bool:
@@ -121,12 +128,12 @@ def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
             return None
         vague = head.lower_ in ("people", "population", "governments")  # "vulnerable people": must act
         return RawMention(span.start_char, span.end_char, span.text, ("people" if vague else "nominal",
-                          kb.normalize(span.text)), "group" if vague else "organization", span.text,
+                          _phrase_key(span.text)), "group" if vague else "organization", span.text,
                           affiliation=affiliation)
     if klass == "body":  # "the French foreign ministry", "Russia's foreign ministry": an organisation
         if not modifiers:
             return None
-        return RawMention(span.start_char, span.end_char, span.text, ("body", kb.normalize(span.text)), type_,
+        return RawMention(span.start_char, span.end_char, span.text, ("body", _phrase_key(span.text)), type_,
                           span.text, affiliation=affiliation)
     if klass == "community" and not any(t.lower_ == "international" for t in modifiers):
         return None

@@ -222,3 +222,10 @@ def test_other_members_of_a_class_are_no_actor(model):
     found = extract(model, "The inquiry covers the governor's calls with other foreign leaders. "
                            "Governor Tom Alder denied wrongdoing.")
     assert "other foreign leaders" not in names(found) and "foreign leaders" not in names(found)
+
+
+def test_a_possessive_and_a_compound_describe_one_body(model):
+    found = extract(model, "The Kessler administration said on Monday that the rules were legal. Critics said "
+                           "Kessler's administration had broken with decades of policy. President Anna Kessler agreed.")
+    bodies = [a for a in found if "administration" in a.name]
+    assert len(bodies) == 1, [(a.name, a.aliases) for a in found]
