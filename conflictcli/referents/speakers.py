@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from conflictcli.lexicon import speech
 from conflictcli.models import Actor
 from conflictcli.nlp.model import doc_text
+from conflictcli.quotes.quotemarks import find_quoted
 from conflictcli.referents.gender import gender_of_given_name
+from conflictcli.referents.mentions import could_speak
 from conflictcli.referents.names import nation_key, noun_phrase, np_head, proper_name
 
 __all__ = ["Referent", "Referents", "Ref", "Speaker", "nation_key", "noun_phrase", "np_head", "proper_name"]
@@ -56,6 +58,7 @@ class Referents:
         self.text = doc_text(doc)
         self.sents = list(doc.sents)
         self.refs: list[Ref] = []
+        self.quoted = [(q.start, q.end) for q in find_quoted(self.text)]  # a speaker's words name no antecedent
         self.by_name: dict[str, Referent] = {}
         self._add_actors(actors)
         self._add_entities()
@@ -155,8 +158,8 @@ class Referents:
         return out if any(t.lower_ in speech.ROLE_NOUNS for t in out) else []
 
     def _add_subject_nominals(self) -> None:
-        """Speakers named by a description ("a senior military official") become referents of their own,
-        so that a later "he said" can point back at them."""
+        """Speakers named by a description ("a senior military official", "critics") become referents of their
+        own, so that a later "he said" or "they say" can point back at them."""
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or self.referent_at(token.idx, token.idx + len(token.text)):
                 continue
@@ -173,6 +176,10 @@ class Referents:
                 start, end = noun_phrase(token)
                 referent = self.resolve_nominal(token) or Referent(
                     self.text[start:end], "person", gender=_gender_of_words(self.text[start:end]))
+            elif token.pos_ == "NOUN" and (token.tag_ == "NNS" or token.lower_ == "others") and could_speak(token) \
+                    and not any(s <= token.idx < e for s, e in self.quoted):
+                start, end = noun_phrase(token)  # "critics", "the two loggers": whom a "they" may stand for
+                referent = Referent(self.text[start:end], "group")
             else:
                 continue
             self.refs.append(Ref(start, end, referent, True))

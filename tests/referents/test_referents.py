@@ -152,3 +152,17 @@ def test_an_office_named_without_a_person_is_one_referent_under_its_full_name(mo
     at = text.index("Commissioner")
     office = referents.referent_at(at, at + len("Commissioner"))
     assert office.name == "UN High Commissioner for Human Rights" and not office.names
+
+
+def test_they_can_stand_for_an_unnamed_group(model):
+    text = "Local farmers opposed the new dam for years. They say the river will dry up."
+    doc = model(text)
+    they = next(t for t in doc if t.text == "They")
+    assert Referents(doc, []).resolve_pronoun(they).name == "Local farmers"
+
+
+def test_a_group_inside_a_quotation_is_no_antecedent(model):
+    text = "\u201cOnce the banks moved, everyone followed,\u201d they added."
+    doc = model(text)
+    they = next(t for t in doc if t.text == "they")
+    assert Referents(doc, []).resolve_pronoun(they) is None
