@@ -22,6 +22,7 @@ from conflictcli.referents.names import nation_key, noun_phrase, np_head, proper
 __all__ = ["Referent", "Referents", "Ref", "Speaker", "nation_key", "noun_phrase", "np_head", "proper_name"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PREVIOUS_QUOTE_REACH = 1  # sentences back to the speaker a "he said" continues (farther, the last person named wins)
 
 
 @dataclass(eq=False)
@@ -240,8 +241,9 @@ class Referents:
 
     def resolve_pronoun(self, token, subjects_only: bool = False) -> Referent | None:
         """Antecedent of a personal pronoun: the subject earlier in its sentence, else (unless `subjects_only`)
-        a person named earlier in it ("In Lee's case, she ..."), then the subjects of the previous sentences,
-        then the nearest compatible mention; gender and number must agree."""
+        a person named earlier in it ("In Lee's case, she ..."), else for "...," he said" the last one who said
+        something, then the subjects of the previous sentences, then the nearest compatible mention;
+        gender and number must agree."""
         low = token.lower_
         if low in speech.MALE_PRONOUNS:
             fits = lambda r: r.kind == "person" and r.gender != "f"  # noqa: E731
@@ -264,7 +266,25 @@ class Referents:
                 return subjects[-1 if back == 0 else 0].referent
             if here and not subjects_only and (back > 0 or here[-1].referent.kind == "person"):
                 return here[-1].referent  # "In Hajjaj's case, she decided": the person named before it
+            previous = self._previous_speaker(token, k, fits) if back == 0 else None
+            if previous is not None:
+                return previous
         return None
+
+    def _previous_speaker(self, token, k: int, fits) -> Referent | None:
+        """For a pronoun that says something ("...," he said later): the last one who said something before
+        it, outside quotation marks, within PREVIOUS_QUOTE_REACH sentences; a reader hears the same voice go on
+        rather than the last person merely named."""
+        if token.dep_ != "nsubj" or token.head.lower_ not in speech.SPEECH_VERBS:
+            return None
+        reach = self.sents[max(0, k - PREVIOUS_QUOTE_REACH)].start_char
+        speakers = [r for r in self.refs if reach <= r.start and r.end <= token.idx and r.subject
+                    and fits(r.referent) and not any(s <= r.start < e for s, e in self.quoted) and self._says(r)]
+        return speakers[-1].referent if speakers else None
+
+    def _says(self, ref: Ref) -> bool:
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in SUBJECT_DEPS and t.head.lower_ in speech.SPEECH_VERBS for t in span)
 
 
 def _name_words(names: list[str]) -> set[str]:

@@ -166,3 +166,15 @@ def test_a_group_inside_a_quotation_is_no_antecedent(model):
     doc = model(text)
     they = next(t for t in doc if t.text == "they")
     assert Referents(doc, []).resolve_pronoun(they) is None
+
+
+def test_he_said_goes_on_with_the_one_who_spoke_not_the_one_merely_named(model):
+    text = 'Mayor Tom Hale watched as Governor Paul Reyes said the deal was done. "The budget is settled," he said later.'
+    doc = model(text)
+    actors = []
+    for name in ("Tom Hale", "Paul Reyes"):
+        at = text.index(name)
+        actors.append(Actor(name=name, type="person", role=None, affiliation=None, aliases=[],
+                            mentions=[Mention(at, at + len(name), name)]))
+    he = next(t for t in doc if t.text == "he")
+    assert Referents(doc, actors).resolve_pronoun(he).name == "Paul Reyes"
