@@ -56,8 +56,6 @@ class SpeakerChooser(Context):
         start, end = noun_phrase(head)
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + [head]  # the name first
         referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
-        if head.pos_ == "PROPN" and head.is_title and not _carries(referent, head):
-            referent = None  # a referent that does not carry this name at all is someone else
         if head.pos_ == "PROPN" and (referent is None or (referent.kind == "group" and not referent.is_actor)):
             referent = self.referents.by_surname(head) or referent  # spaCy may take a surname for an ORG
             if not _carries(referent, head):
