@@ -29,7 +29,8 @@ def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
             continue
         if cand is not None and not any(s <= cand.start and cand.end <= e for s, e in place_spans):
             cand.acts = cand.key[0] == "state" or acts(tok)  # "the Syrian government" is the state acting
-            out.append(cand)
+            if cand.acts or not _indefinite(tok):
+                out.append(cand)  # "in a coalition government with ...": a kind of body, no participant
     return out
 
 
@@ -47,6 +48,10 @@ def _phrase_start(head) -> int:
                               or doc[start].is_space or doc[start].like_num or doc[start].lower_ in PRONOUN_POSSESSIVES):
         start += 1
     return start
+
+
+def _indefinite(head) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in head.lefts)
 
 
 def _phrase_key(text: str) -> str:

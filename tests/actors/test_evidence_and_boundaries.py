@@ -229,3 +229,9 @@ def test_a_possessive_and_a_compound_describe_one_body(model):
                            "Kessler's administration had broken with decades of policy. President Anna Kessler agreed.")
     bodies = [a for a in found if "administration" in a.name]
     assert len(bodies) == 1, [(a.name, a.aliases) for a in found]
+
+
+def test_an_indefinite_body_that_does_not_act_is_a_kind_not_a_participant(model):
+    found = extract(model, "In 2010 David Marsh became deputy prime minister in a coalition government with the "
+                           "Conservatives. Marsh now works for a bank.")
+    assert not any("coalition" in n for n in names(found)) and "david marsh" in names(found)
