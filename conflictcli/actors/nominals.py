@@ -104,7 +104,8 @@ def _unnamed_person(head) -> RawMention | None:
     # an office an organisation names ("the United Nations High Commissioner") is no description referring back
     named_office = head.is_title and (end > head.i + 1 or any(t.ent_type_ == "ORG" for t in doc[start:head.i]))
     definite = not named_office and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
-    return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
+    type_ = "organization" if named_office and holder is None else "person"  # the office speaks, not a person
+    return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), type_,
                       span.text, role=role, affiliation=affiliation, holder=holder, definite=definite)
 
 
