@@ -1,12 +1,12 @@
 """Evidence that a mention is a participant of the story, not a word about one.
 
 A name is evidence enough when the knowledge base or NER supports it, and so is a group nominal ("the rebels",
-"civilians": a conflict's parties and the people acted on); a person described without a name ("a senior
-official") becomes an actor only when it acts or speaks: the subject of a verb, the agent of a passive, the
+"civilians": a conflict's parties and the people acted on); a person described without a name ("a senior official") becomes an actor only when it acts or speaks: the subject of a verb, the agent of a passive, the
 source of "according to", outside quotation marks (a speaker's "the mayor" is a word, not a speaker). A
 country name is a state acting only where the sentence does not use it as a location ("in Tanzania", "what is
 now Rwanda"): as a subject, possessor, or modifier of an actor or action ("Iranian officials", "Russian
-airstrikes"). Names seen only in heading lines (subheadings in the body) are no participants either.
+airstrikes"). Names seen only in heading lines (subheadings in the body, the site's name closing the title)
+are no participants either.
 """
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ MUST_ACT = ("role", "body", "people")  # a person, an office or a crowd describe
 HEADING_MAX_WORDS = 10
 TRUNCATED = re.compile(r"(\.\.\.|…)\s*(more|read more)?\s*$", re.IGNORECASE)  # a teaser of another story
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+# "Headline | Site Name", "Headline - The Site": up to five capitalised words after a separator end the title
+SITE_TRAILER = re.compile(r"\s[|–—-]\s+((?:[A-Z0-9][\w.&'’]*\s+){0,4}[A-Z0-9][\w.&'’]*)\s*$")
 
 
 def acts(head) -> bool:
@@ -73,12 +75,15 @@ def describes_thing(tok) -> bool:
 def heading_lines(text: str) -> list[tuple[int, int]]:
     """Short lines without a sentence end, lines in capitals and teasers cut short ("... more"), after the
     headline: subheadings and links to other stories ("Pregnant Women and Infants",
-    "WHO IS THE FRONT-RUNNER?"), not sentences."""
+    "WHO IS THE FRONT-RUNNER?"), not sentences; and the site's name closing the headline ("... | The Site")."""
     out = []
     for n, m in enumerate(re.finditer(r"[^\n]+", text)):
         line = m.group()
-        if n == 0:
-            continue  # the headline: it names the story's participants
+        if n == 0:  # the headline names the story's participants; the site after it ("... | Al Jazeera") no one
+            site = SITE_TRAILER.search(line)
+            if site:
+                out.append((m.start() + site.start(1), m.start() + site.end(1)))
+            continue
         letters = [c for c in line if c.isalpha()]
         shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         if shouted or TRUNCATED.search(line) or len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):

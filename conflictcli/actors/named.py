@@ -53,8 +53,8 @@ def _classify(ent, span, place_spans) -> RawMention | None:
         if not NORP_LIKE.search(text) or gazetteer_knows(text) or _modifies_noun(span):
             return None  # "Democratic lawmakers": an unknown adjective describes an actor, it is none
         return RawMention(start, end, text, ("group", text), "group", text)
-    if looks_like_place(span):
-        return None
+    if looks_like_place(span) or len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_sent_start:
+        return None  # a place, or a common noun capitalised only as the sentence's first word ("Turnout is low")
     if ent.label_ == "PERSON" and not org_named_person(span):
         return _person(span, text)
     if len(span) <= 2 and gazetteer_knows(text) or span[0].lower_ == "operation" or _names_feature(span) \

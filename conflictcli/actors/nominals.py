@@ -2,6 +2,8 @@
 group noun ("Iran-backed militias", "the rebels", "US-backed Kurdish authorities", "this terrorist group")."""
 from __future__ import annotations
 
+import re
+
 from conflictcli.actors.context import affiliation_of, country_word, is_backer, role_phrase
 from conflictcli.actors.evidence import acts
 from conflictcli.actors.lexicon import (ANAPHOR_DETERMINERS, ANAPHOR_MODIFIERS, BARE_STATE_HEADS, NOMINAL_HEADS,
@@ -9,6 +11,7 @@ from conflictcli.actors.lexicon import (ANAPHOR_DETERMINERS, ANAPHOR_MODIFIERS, 
 from conflictcli.actors.mentions import RawMention
 from conflictcli.lexicon import demonyms, kb, speech
 from conflictcli.referents.gender import gender_of_given_name
+from conflictcli.referents.names import name_end
 
 
 def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
@@ -26,7 +29,8 @@ def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
             continue
         if cand is not None and not any(s <= cand.start and cand.end <= e for s, e in place_spans):
             cand.acts = cand.key[0] == "state" or acts(tok)  # "the Syrian government" is the state acting
-            out.append(cand)
+            if cand.acts or not _indefinite(tok):
+                out.append(cand)  # "in a coalition government with ...": a kind of body, no participant
     return out
 
 
@@ -44,6 +48,15 @@ def _phrase_start(head) -> int:
                               or doc[start].is_space or doc[start].like_num or doc[start].lower_ in PRONOUN_POSSESSIVES):
         start += 1
     return start
+
+
+def _indefinite(head) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in head.lefts)
+
+
+def _phrase_key(text: str) -> str:
+    """The key of a described body: "Trump's administration" and "the Trump administration" are one."""
+    return kb.normalize(re.sub(r"['’]s\b", "", text))
 
 
 def _next_is_name(head) -> bool:
@@ -82,12 +95,17 @@ def _unnamed_person(head) -> RawMention | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(country_word(t) for t in prep.subtree):
             end = prep.right_edge.i + 1
+    office_end = doc.char_span(head.idx, name_end(head), alignment_mode="expand")
+    end = max(end, office_end.end) if head.is_title else end  # "High Commissioner for Human Rights"
     span = doc[start:end]
     role = role_phrase(head)
     holder = head.head.idx if head.dep_ == "appos" and head.head.pos_ == "PROPN" else None  # "X, the leader"
     holder = named.idx if named is not None else holder  # "The Foreign Secretary, Boris Johnson, said"
-    definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
-    return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), "person",
+    # an office an organisation names ("the United Nations High Commissioner") is no description referring back
+    named_office = head.is_title and (end > head.i + 1 or any(t.ent_type_ == "ORG" for t in doc[start:head.i]))
+    definite = not named_office and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
+    type_ = "organization" if named_office and holder is None else "person"  # the office speaks, not a person
+    return RawMention(span.start_char, span.end_char, span.text, ("role", role.lower(), affiliation), type_,
                       span.text, role=role, affiliation=affiliation, holder=holder, definite=definite)
 
 
@@ -102,6 +120,8 @@ def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
         # "Islamic State militants", "Hezbollah fighters": the group itself
         return RawMention(span.start_char, span.end_char, span.text, ("kb", group.key), group.type, group.name,
                          affiliation=group.country)
+    if any(t.lower_ == "other" for t in modifiers) and type_ == "group":
+        return None  # "other foreign leaders": the rest of a class, no one in particular
     if klass == "government":
         if head.lower_ in ("people", "population") and any(c.dep_ == "nummod" for c in head.children):
             return None  # "killed 12 people": a count of victims, not a people acting
@@ -114,12 +134,12 @@ def _group_nominal(head, klass: str, type_: str) -> RawMention | None:
             return None
         vague = head.lower_ in ("people", "population", "governments")  # "vulnerable people": must act
         return RawMention(span.start_char, span.end_char, span.text, ("people" if vague else "nominal",
-                          kb.normalize(span.text)), "group" if vague else "organization", span.text,
+                          _phrase_key(span.text)), "group" if vague else "organization", span.text,
                           affiliation=affiliation)
     if klass == "body":  # "the French foreign ministry", "Russia's foreign ministry": an organisation
         if not modifiers:
             return None
-        return RawMention(span.start_char, span.end_char, span.text, ("body", kb.normalize(span.text)), type_,
+        return RawMention(span.start_char, span.end_char, span.text, ("body", _phrase_key(span.text)), type_,
                           span.text, affiliation=affiliation)
     if klass == "community" and not any(t.lower_ == "international" for t in modifiers):
         return None

@@ -9,14 +9,11 @@ import difflib
 
 from conflictcli.lexicon import speech
 from conflictcli.quotes.context import Context
+from conflictcli.referents.mentions import could_speak, is_mention  # noqa: F401 (reported.py reads them here)
+from conflictcli.referents.names import name_end
 from conflictcli.referents.speakers import Speaker, noun_phrase, np_head, proper_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-AGENTS = speech.ROLE_NOUNS | speech.AGENT_NOUNS | speech.SPEAKING_DOCUMENTS | speech.PEOPLE_NOUNS
-# endings of abstract nouns and events: retaliation, decision, unrest-like "-ness", security, terrorism ...
-ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ness", "ity", "ities", "ism", "isms", "ance", "ances", "ence",
-                    "ences", "ship", "ing", "ings", "ment", "ments", "cy", "age")
-NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "QUANTITY"}  # "40 percent (of voters) said" speak
 
 
 class SpeakerChooser(Context):
@@ -53,19 +50,12 @@ class SpeakerChooser(Context):
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             named = self._speaker(head.head.head)  # "Smith, who said ...": Smith, mentioned by "who"
             return Speaker(named.name, head.idx, head.idx + len(head.text))
-        if head.lower_ in {"they", "them"}:
-            plural = self._plural_subject_before(head)
-            if plural is not None:  # "Others who have tracked his career ... . Turnout is low, they say"
-                start, end = noun_phrase(plural)
-                return Speaker(self.text[start:end], head.idx, head.idx + len(head.text))
         if head.lower_ in speech.SPEAKER_PRONOUNS:
             referent = self.referents.resolve_pronoun(head)
             return Speaker(referent.name if referent else head.text, head.idx, head.idx + len(head.text))
         start, end = noun_phrase(head)
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + [head]  # the name first
         referent = next(filter(None, (self.referents.referent_at(t.idx, t.idx + len(t.text)) for t in named)), None)
-        if head.pos_ == "PROPN" and head.is_title and not _carries(referent, head):
-            referent = None  # a referent that does not carry this name at all is someone else
         if head.pos_ == "PROPN" and (referent is None or (referent.kind == "group" and not referent.is_actor)):
             referent = self.referents.by_surname(head) or referent  # spaCy may take a surname for an ORG
             if not _carries(referent, head):
@@ -81,44 +71,17 @@ class SpeakerChooser(Context):
         if head.text.islower() and not canonical and (referent is None or (
                 phrase.lower().endswith(referent.name.lower()) and len(phrase) > len(referent.name))):
             return Speaker(phrase, start, end)  # "the French foreign ministry", not the bare "ministry"
-        name_end = self._name_end(head) if head.pos_ == "PROPN" else end
-        if referent is not None and name_end > head.idx + len(head.text) and (
+        office_end = name_end(head) if head.pos_ == "PROPN" else end
+        if referent is not None and office_end > head.idx + len(head.text) and (
                 referent.kind != "person" or head.lower_ in speech.ROLE_NOUNS):  # an office: "Commissioner for ..."
-            return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
+            if referent.name.lower().endswith(self.text[head.idx:office_end].lower()):
+                return Speaker(referent.name, start, max(end, office_end))  # the office's full name
+            return Speaker(self.text[proper_name(head)[0]:office_end], start, max(end, office_end))
         if referent is not None:
             return Speaker(referent.name, start, end)
         if head.pos_ == "PROPN":  # a name the actors table lacks: the name itself, without its titles
-            return Speaker(self.text[proper_name(head)[0]:name_end], start, max(end, name_end))
+            return Speaker(self.text[proper_name(head)[0]:office_end], start, max(end, office_end))
         return Speaker(self.text[start:end], start, end)
-
-    def _plural_subject_before(self, pronoun):
-        """The plural common noun that is the subject of this sentence or the one before ("the loggers",
-        "others", "critics"): the antecedent of "they" a reader takes, where the referents know only names."""
-        sents = self.referents.sents
-        k = next((i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end), 0)
-        for sent in (sents[k], sents[k - 1] if k > 0 else None):
-            if sent is None:
-                continue
-            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.i and t.pos_ == "NOUN"
-                        and not self._inside_quote(t.idx)
-                        and (t.tag_ == "NNS" or t.lower_ == "others") and could_speak(t)]
-            if subjects:
-                return subjects[-1]
-            if any(t.dep_ == "nsubj" and t.i < pronoun.i and t.pos_ in {"PROPN"} for t in sent):
-                return None  # a name is nearer: the referents decide
-        return None
-
-    def _name_end(self, head) -> int:
-        """A name runs on through "for"/"of" and capitalised words: "High Commissioner for Human Rights"."""
-        doc, end, i = self.doc, head.i, head.i + 1
-        while i + 1 < len(doc) and doc[i].lower_ in {"for", "of"} and doc[i].head.i == end and doc[i + 1].is_title:
-            j = i + 1
-            while j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the") and doc[j + 1].pos_ == "PROPN":
-                j += 1
-            if doc[j].pos_ != "PROPN":
-                break
-            end, i = j, j + 1
-        return doc[end].idx + len(doc[end].text)
 
     def _according_speaker(self, token) -> Speaker | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -133,35 +96,6 @@ class SpeakerChooser(Context):
             if agents:
                 head = np_head(agents[0])
         return self._speaker(head)
-
-
-def could_speak(token) -> bool:
-    """A mention that can say something: a name, a pronoun, a person or body ("the minister", "critics",
-    "loggers") or a document that speaks ("the report"); never a date, a number, a dateline ("WASHINGTON"),
-    an event or an abstract noun ("the unrest", "the state budget", "the policy shift")."""
-    if not is_mention(token):
-        return False
-    return token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or is_agent_noun(token)
-
-
-def is_mention(token) -> bool:
-    """Could name anything at all (a subject slot filled by a noun phrase): not a date, number or dateline."""
-    if token.ent_type_ in NOT_SPEAKERS or token.pos_ in {"PART", "PUNCT", "NUM", "SYM"} or not token.text[:1].isalpha():
-        return False
-    return not (token.is_upper and len(token.text) > 3 and token.ent_type_ == "GPE")
-
-
-def is_agent_noun(token) -> bool:
-    """A common noun that can name a source: people, a body, a speaking document ("the report"), a share of
-    people ("44 percent of voters"); not an event or an abstraction ("unrest", "the policy shift", "an
-    investigation"), told by a short list of events and by the endings of abstract nouns."""
-    low = token.lower_
-    singular = low[:-1] if low.endswith("s") else low
-    if {low, singular} & speech.EVENT_NOUNS:
-        return False
-    if {low, singular} & (AGENTS | speech.SHARE_NOUNS):
-        return True
-    return not low.endswith(ABSTRACT_ENDINGS)
 
 
 def _head_short_of(token, cue):

@@ -33,13 +33,17 @@ def nation_key(word: str) -> str:
 
 def noun_phrase(head) -> tuple[int, int]:
     """Character span of the noun phrase of `head`: its modifiers on the left and, for a common noun,
-    an attached "for/of ..." phrase (a spokesperson for the Russian government); never past a comma."""
+    an attached "for/of ..." phrase (a spokesperson for the Russian government), for an office the name it
+    runs on with (name_end); never past a comma."""
     left = head
     for child in head.lefts:
         if child.dep_ in NP_LEFT_DEPS and child.i < left.i:
             left = child.left_edge if not any(t.text == "," for t in head.doc[child.left_edge.i:head.i]) else child
     right = head
-    if head.pos_ != "PROPN":
+    office_end = name_end(head) if head.pos_ == "PROPN" and head.lower_ in speech.ROLE_NOUNS else right.idx
+    if office_end > head.idx + len(head.text):  # "the High Commissioner for Human Rights"
+        right = head.doc.char_span(head.idx, office_end, alignment_mode="expand")[-1]
+    elif head.pos_ != "PROPN":
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS and child.i == right.i + 1:
                 span = head.doc[child.i:child.right_edge.i + 1]
@@ -48,6 +52,20 @@ def noun_phrase(head) -> tuple[int, int]:
     while left.i < head.i and (left.is_punct or left.lower_ in {"and", "but", "or"}):
         left = head.doc[left.i + 1]
     return left.idx, right.idx + len(right.text)
+
+
+def name_end(head) -> int:
+    """Character end of a name that runs on through "for"/"of" and capitalised words ("High Commissioner for
+    Human Rights", "Ministry of Foreign Affairs"); the end of `head` when nothing follows."""
+    doc, end, i = head.doc, head.i, head.i + 1
+    while i + 1 < len(doc) and doc[i].lower_ in {"for", "of"} and doc[i].head.i == end and doc[i + 1].is_title:
+        j = i + 1
+        while j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ == "the") and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        if doc[j].pos_ != "PROPN":
+            break
+        end, i = j, j + 1
+    return doc[end].idx + len(doc[end].text)
 
 
 def proper_name(head) -> tuple[int, int]:

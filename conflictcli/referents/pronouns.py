@@ -98,10 +98,11 @@ class _Resolver:
         if referent is None or not referent.is_actor:
             return None
         key = self.key_of.get(referent.name.lower())
-        before = [a for a in self.spans if a.key == key and a.start < tok.idx]
-        if not before:
+        if key is None or not any(a.key == key and a.start < tok.idx for a in self.spans):
             return None
-        mention = self.doc.char_span(before[-1].start, before[-1].end, alignment_mode="expand")
+        # the nearest mention the referent layer knows counts, an NER-only surname ("Warren") included
+        before = [r for r in self.referents.refs if r.referent is referent and r.start < tok.idx]
+        mention = self.doc.char_span(before[-1].start, before[-1].end, alignment_mode="expand") if before else None
         near = self.sent_of.get(mention.start, -99) if mention is not None else -99
         return key if self.sent_of[tok.i] - near <= PRONOUN_REACH else None
 

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from conflictcli.lexicon import speech
 from conflictcli.models import Actor
 from conflictcli.nlp.model import doc_text
+from conflictcli.quotes.quotemarks import find_quoted
 from conflictcli.referents.gender import gender_of_given_name
+from conflictcli.referents.mentions import could_speak
 from conflictcli.referents.names import nation_key, noun_phrase, np_head, proper_name
 
 __all__ = ["Referent", "Referents", "Ref", "Speaker", "nation_key", "noun_phrase", "np_head", "proper_name"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PREVIOUS_QUOTE_REACH = 1  # sentences back to the speaker a "he said" continues (farther, the last person named wins)
 
 
 @dataclass(eq=False)
@@ -56,6 +59,7 @@ class Referents:
         self.text = doc_text(doc)
         self.sents = list(doc.sents)
         self.refs: list[Ref] = []
+        self.quoted = [(q.start, q.end) for q in find_quoted(self.text)]  # a speaker's words name no antecedent
         self.by_name: dict[str, Referent] = {}
         self._add_actors(actors)
         self._add_entities()
@@ -87,10 +91,12 @@ class Referents:
             self._add_ref(ent.start_char, ent.end_char, referent)
 
     def _same_person(self, text: str) -> Referent | None:
-        """A person already known under a longer or shorter form of this name ("Clinton", "Hillary Clinton")."""
+        """A person already known under a longer or shorter form of this name ("Clinton", "Hillary Clinton").
+        One known only by a description ("former mayor") has no name words and shares no name."""
         words = _name_words([text])
         for referent in self.by_name.values():
-            if referent.kind == "person" and words and (words <= referent.names or referent.names <= words):
+            if referent.kind == "person" and words and referent.names and (
+                    words <= referent.names or referent.names <= words):
                 referent.names |= words
                 if not referent.is_actor and len(text) > len(referent.name):
                     referent.name = text  # the fullest form of a name found only by spaCy
@@ -153,21 +159,28 @@ class Referents:
         return out if any(t.lower_ in speech.ROLE_NOUNS for t in out) else []
 
     def _add_subject_nominals(self) -> None:
-        """Speakers named by a description ("a senior military official") become referents of their own,
-        so that a later "he said" can point back at them."""
+        """Speakers named by a description ("a senior military official", "critics") become referents of their
+        own, so that a later "he said" or "they say" can point back at them."""
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or self.referent_at(token.idx, token.idx + len(token.text)):
                 continue
-            if token.pos_ == "PROPN":
+            if token.pos_ == "PROPN" and token.lower_ in speech.ROLE_NOUNS and not token.text.islower():
+                start, end = _without_article(self.text, *noun_phrase(token))  # an office: "UN High Commissioner
+                referent = Referent(self.text[start:end], "person")  # for Human Rights", no personal name
+            elif token.pos_ == "PROPN" and not token.text.islower():
                 start, end = proper_name(token)
                 name = self.text[start:end]
                 kind = "group" if token.ent_type_ in {"ORG", "GPE", "NORP"} else "person"
                 referent = (self._same_person(name) if kind == "person" else None) or self.by_name.setdefault(
                     name.lower(), Referent(name, kind, names=_name_words([name])))
-            elif token.pos_ == "NOUN" and token.lower_ in speech.ROLE_NOUNS:
+            elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in speech.ROLE_NOUNS:  # "ministry" tagged PROPN too
                 start, end = noun_phrase(token)
                 referent = self.resolve_nominal(token) or Referent(
                     self.text[start:end], "person", gender=_gender_of_words(self.text[start:end]))
+            elif token.pos_ == "NOUN" and (token.tag_ == "NNS" or token.lower_ == "others") and could_speak(token) \
+                    and not any(s <= token.idx < e for s, e in self.quoted):
+                start, end = noun_phrase(token)  # "critics", "the two loggers": whom a "they" may stand for
+                referent = Referent(self.text[start:end], "group")
             else:
                 continue
             self.refs.append(Ref(start, end, referent, True))
@@ -227,9 +240,10 @@ class Referents:
         return chosen.referent if chosen else None
 
     def resolve_pronoun(self, token, subjects_only: bool = False) -> Referent | None:
-        """Antecedent of a personal pronoun: the subject earlier in its sentence, then the subjects of the
-        previous sentences, then (unless `subjects_only`) the nearest compatible mention; gender and number
-        must agree."""
+        """Antecedent of a personal pronoun: the subject earlier in its sentence, else (unless `subjects_only`)
+        a person named earlier in it ("In Lee's case, she ..."), else for "...," he said" the last one who said
+        something, then the subjects of the previous sentences, then the nearest compatible mention;
+        gender and number must agree."""
         low = token.lower_
         if low in speech.MALE_PRONOUNS:
             fits = lambda r: r.kind == "person" and r.gender != "f"  # noqa: E731
@@ -250,13 +264,38 @@ class Referents:
             subjects = [r for r in here if r.subject]
             if subjects:
                 return subjects[-1 if back == 0 else 0].referent
-            if here and back > 0 and not subjects_only:
-                return here[-1].referent
+            if here and not subjects_only and (back > 0 or here[-1].referent.kind == "person"):
+                return here[-1].referent  # "In Hajjaj's case, she decided": the person named before it
+            previous = self._previous_speaker(token, k, fits) if back == 0 else None
+            if previous is not None:
+                return previous
         return None
+
+    def _previous_speaker(self, token, k: int, fits) -> Referent | None:
+        """For a pronoun that says something ("...," he said later): the last one who said something before
+        it, outside quotation marks, within PREVIOUS_QUOTE_REACH sentences; a reader hears the same voice go on
+        rather than the last person merely named."""
+        if token.dep_ != "nsubj" or token.head.lower_ not in speech.SPEECH_VERBS:
+            return None
+        reach = self.sents[max(0, k - PREVIOUS_QUOTE_REACH)].start_char
+        speakers = [r for r in self.refs if reach <= r.start and r.end <= token.idx and r.subject
+                    and fits(r.referent) and not any(s <= r.start < e for s, e in self.quoted) and self._says(r)]
+        return speakers[-1].referent if speakers else None
+
+    def _says(self, ref: Ref) -> bool:
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in SUBJECT_DEPS and t.head.lower_ in speech.SPEECH_VERBS for t in span)
 
 
 def _name_words(names: list[str]) -> set[str]:
     return {w.lower().strip(".,") for n in names for w in n.split() if w[:1].isupper() and len(w) > 1}
+
+
+def _without_article(text: str, start: int, end: int) -> tuple[int, int]:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article, start) and end - start > len(article):
+            return start + len(article), end
+    return start, end
 
 
 def _gender_of_words(text: str) -> str | None:

@@ -305,3 +305,16 @@ def test_counted_victims_and_location_are_no_affiliation(model):
     assert not [m for a in found for m in a.mentions if m.text == "people"]
     assert one(found, "Rohingya refugees").affiliation is None
     assert "Myanmar's military junta" in one(found, "Myanmar").aliases
+
+
+def test_an_office_an_organisation_names_is_not_the_story_s_main_person(model):
+    """ "The European Union High Representative for Foreign Affairs" names an office of its own: it runs
+    through "for Foreign Affairs" and is not merged into the person the story is mostly about."""
+    text = ("Prime Minister Anna Kowalski opened the summit in Warsaw on Monday. Kowalski said the talks would go "
+            "on for a week. Kowalski later met reporters at the palace, and Kowalski promised a vote.\n"
+            "The European Union High Representative for Foreign Affairs said the plan did not change existing law.")
+    found = extract(model, text)
+    kowalski = named(found, "Anna Kowalski")[0]
+    assert not any("Representative" in alias for alias in kowalski.aliases)
+    office = named(found, "European Union High Representative for Foreign Affairs")
+    assert office and office[0].type == "organization"  # no one named holds it: the office itself acts

@@ -201,3 +201,37 @@ def test_an_abbreviated_title_gives_the_role_a_later_description_resolves(model)
                            "policy-minded senator to have a new plan.")
     calder = [a for a in found if a.name == "Ruth Calder"]
     assert len(calder) == 1 and any("senator" in m.text for m in calder[0].mentions)
+
+
+def test_the_site_closing_the_title_line_is_page_chrome_not_an_actor(model):
+    text = ("Rebels Seize Border Town After Week of Fighting | The Morning Herald\n\n"
+            "Rebels seized the border town of Karsk on Monday after a week of fighting, officials said. "
+            "The army said it would retake the town.")
+    found = extract(model, text)
+    assert "morning herald" not in names(found)
+
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(model):
+    """The tagger reads "Turnout" as a common noun; its capital only opens the sentence, whatever NER says."""
+    found = extract(model, "Mayor Ana Ruiz won again. Turnout in the city elections is notoriously low, they say.")
+    assert "turnout" not in names(found) and "ana ruiz" in names(found)
+
+
+def test_other_members_of_a_class_are_no_actor(model):
+    found = extract(model, "The inquiry covers the governor's calls with other foreign leaders. "
+                           "Governor Tom Alder denied wrongdoing.")
+    assert "other foreign leaders" not in names(found) and "foreign leaders" not in names(found)
+
+
+def test_a_possessive_and_a_compound_describe_one_body(model):
+    found = extract(model, "The Kessler administration said on Monday that the rules were legal. Critics said "
+                           "Kessler's administration had broken with decades of policy. President Anna Kessler agreed.")
+    bodies = [a for a in found if "administration" in a.name]
+    assert len(bodies) == 1, [(a.name, a.aliases) for a in found]
+
+
+def test_an_indefinite_body_that_does_not_act_is_a_kind_not_a_participant(model):
+    found = extract(model, "In 2010 David Marsh became deputy prime minister in a coalition government with the "
+                           "Conservatives. Marsh now works for a bank.")
+    assert not any("coalition" in n for n in names(found)) and "david marsh" in names(found)

@@ -306,3 +306,14 @@ def test_subject_is_taken_from_the_cue_paragraph(nlp):
     text = "5:45 p.m.\n\nThe governor's doctor is calling the candidate extremely fit."
     quote = one(quotes_of(nlp, text), "the candidate extremely fit", kinds=("indirect",))
     assert "doctor" in quote.speaker
+
+
+def test_an_office_speaks_under_its_full_name(nlp):
+    from conflictcli.actors.find import find_actors
+    from conflictcli.places.find import find_places
+
+    doc = nlp("Prime Minister Anna Kowalski opened the summit in Warsaw on Monday. Kowalski said the talks would "
+              "go on. The European Union High Representative for Foreign Affairs said the plan did not change "
+              "existing law.")
+    quote = one(find_quotes(doc, find_actors(doc, find_places(doc))), "the plan did not change", ("indirect",))
+    assert quote.speaker == "European Union High Representative for Foreign Affairs"

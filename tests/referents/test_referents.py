@@ -96,3 +96,85 @@ def test_referents_resolve_a_role_nominal_to_the_titled_person(model):
     referents = Referents(doc, actors)
     minister = next(t for t in doc if t.text == "minister")
     assert referents.resolve_nominal(minister).name == "Abbas Araghchi"
+
+
+def test_a_person_named_only_by_a_description_absorbs_no_name(model):
+    """An actor known only as "the former governor" has no name words; "Okafor" is not a subset of nothing."""
+    text = ("The former governor spoke in Lagos. Sen. Ruth Okafor of Ohio criticised him. "
+            "Okafor, who avoids attacks, made an exception. She said the plan was wrong.")
+    doc = model(text)
+    start = text.index("former governor")
+    described = Actor(name="former governor", type="person", role="governor", affiliation=None, aliases=[],
+                      mentions=[Mention(start, start + len("former governor"), "former governor")])
+    at = text.index("Ruth Okafor")
+    okafor = Actor(name="Ruth Okafor", type="person", role="Sen.", affiliation=None, aliases=[],
+                   mentions=[Mention(at, at + len("Ruth Okafor"), "Ruth Okafor")])
+    referents = Referents(doc, [described, okafor])
+    surname = text.index("Okafor,")
+    assert referents.referent_at(surname, surname + len("Okafor")).name == "Ruth Okafor"
+    she = next(t for t in doc if t.text == "She")
+    assert referents.resolve_pronoun(she).name == "Ruth Okafor"
+
+
+def test_a_pronoun_reaches_a_person_through_a_surname_only_ner_found(model):
+    """The actor's own mention is three sentences back, but "Ortiz" (a surname NER tags) is in the sentence
+    before: "She" is Ortiz."""
+    text = ("Sen. Lena Ortiz of Ohio accused the mayor of lying. The campaign denied it on Monday. "
+            "Aides said the vote was close. Ortiz, who has avoided attacks, made an exception. "
+            "She compares him to a showman.")
+    doc = model(text)
+    start = text.index("Lena Ortiz")
+    actor = Actor(name="Lena Ortiz", type="person", role=None, affiliation=None, aliases=[],
+                  mentions=[Mention(start, start + 10, "Lena Ortiz")])
+    links = pronoun_links(doc, [Antecedent(start, start + 10, ("person", "ortiz"), True)],
+                          {("person", "ortiz"): actor})
+    assert [(link.text, link.key) for link in links] == [("She", ("person", "ortiz"))]
+
+
+def test_a_pronoun_after_a_possessive_name_in_its_sentence_is_that_person(model):
+    text = ("Dr. Amina Farouk said the clinic was full. "
+            "In Grace Mbeki's case, she decided to stay near the clinic.")
+    doc = model(text)
+    actors = []
+    for name in ("Amina Farouk", "Grace Mbeki"):
+        at = text.index(name)
+        actors.append(Actor(name=name, type="person", role=None, affiliation=None, aliases=[],
+                            mentions=[Mention(at, at + len(name), name)]))
+    referents = Referents(doc, actors)
+    she = next(t for t in doc if t.text == "she")
+    assert referents.resolve_pronoun(she).name == "Grace Mbeki"
+
+
+def test_an_office_named_without_a_person_is_one_referent_under_its_full_name(model):
+    text = "The UN High Commissioner for Human Rights said the decision changed nothing. Mr. Guterres agreed."
+    doc = model(text)
+    referents = Referents(doc, [])
+    at = text.index("Commissioner")
+    office = referents.referent_at(at, at + len("Commissioner"))
+    assert office.name == "UN High Commissioner for Human Rights" and not office.names
+
+
+def test_they_can_stand_for_an_unnamed_group(model):
+    text = "Local farmers opposed the new dam for years. They say the river will dry up."
+    doc = model(text)
+    they = next(t for t in doc if t.text == "They")
+    assert Referents(doc, []).resolve_pronoun(they).name == "Local farmers"
+
+
+def test_a_group_inside_a_quotation_is_no_antecedent(model):
+    text = "\u201cOnce the banks moved, everyone followed,\u201d they added."
+    doc = model(text)
+    they = next(t for t in doc if t.text == "they")
+    assert Referents(doc, []).resolve_pronoun(they) is None
+
+
+def test_he_said_goes_on_with_the_one_who_spoke_not_the_one_merely_named(model):
+    text = 'Mayor Tom Hale watched as Governor Paul Reyes said the deal was done. "The budget is settled," he said later.'
+    doc = model(text)
+    actors = []
+    for name in ("Tom Hale", "Paul Reyes"):
+        at = text.index(name)
+        actors.append(Actor(name=name, type="person", role=None, affiliation=None, aliases=[],
+                            mentions=[Mention(at, at + len(name), name)]))
+    he = next(t for t in doc if t.text == "he")
+    assert Referents(doc, actors).resolve_pronoun(he).name == "Paul Reyes"
