@@ -15,6 +15,7 @@ import re
 from conflictcli.actors.lexicon import NOMINAL_HEADS
 from conflictcli.actors.mentions import Cluster
 from conflictcli.referents.gender import is_known_name
+from conflictcli.sources.layout import is_heading
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PEOPLE_NOUNS = frozenset(NOMINAL_HEADS) | frozenset("""
@@ -29,9 +30,7 @@ LOCATIVE_PREPS = frozenset("""
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAMED_KINDS = ("person", "org", "kb", "state", "group")
 MUST_ACT = ("role", "body", "people")  # a person, an office or a crowd described, not named
-HEADING_MAX_WORDS = 10
 TRUNCATED = re.compile(r"(\.\.\.|…)\s*(more|read more)?\s*$", re.IGNORECASE)  # a teaser of another story
-SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 # "Headline | Site Name", "Headline - The Site": up to five capitalised words after a separator end the title
 SITE_TRAILER = re.compile(r"\s[|–—-]\s+((?:[A-Z0-9][\w.&'’]*\s+){0,4}[A-Z0-9][\w.&'’]*)\s*$")
 
@@ -86,7 +85,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             continue
         letters = [c for c in line if c.isalpha()]
         shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if shouted or TRUNCATED.search(line) or len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line):
+        if shouted or TRUNCATED.search(line) or is_heading(line):
             out.append((m.start(), m.end()))
     return out
 

@@ -4,27 +4,30 @@ alone from a town of that name. Data only: no spaCy.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
+from importlib import resources
 
 COMMON_SHARE = 0.01  # percent of people bearing the name: one in ten thousand or more is a common name
+
+
+def frequencies(list_name: str) -> dict[str, float]:
+    """Name -> percentage of people bearing it, from one Census list of the package ("MARY 2.629 2.629 1"):
+    dist.male.first, dist.female.first or dist.all.last."""
+    text = resources.files("names").joinpath(list_name).read_text(encoding="ascii")
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 2:
+            out[fields[0].lower()] = float(fields[1])
+    return out
 
 
 @lru_cache(maxsize=1)
 def _common_names() -> frozenset[str]:
     """The given names and surnames borne by COMMON_SHARE of people or more (a few thousand of the lists' 94,000:
     only these are kept in memory)."""
-    import names
-
-    folder = os.path.dirname(names.__file__)
-    common = set()
-    for file_name in ("dist.male.first", "dist.female.first", "dist.all.last"):
-        with open(os.path.join(folder, file_name), encoding="ascii") as lines:
-            for line in lines:
-                fields = line.split()
-                if len(fields) >= 2 and float(fields[1]) >= COMMON_SHARE:
-                    common.add(fields[0].lower())
-    return frozenset(common)
+    return frozenset(name for list_name in ("dist.male.first", "dist.female.first", "dist.all.last")
+                     for name, share in frequencies(list_name).items() if share >= COMMON_SHARE)
 
 
 def is_common_person_name(word: str) -> bool:

@@ -9,11 +9,9 @@ from bisect import bisect_left
 
 from conflictcli.quotes.quotemarks import Quoted
 from conflictcli.referents.speakers import Referents
+from conflictcli.sources.layout import is_heading
 
-SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
-HEADING_MAX_WORDS = 12  # a subheading, a menu item or "SEE MORE"; a sentence this short still ends in a stop
-SENTENCE_FINAL = tuple(".!?…:;”\"’'»)")
-QUOTE_OPENERS = tuple("“\"‘'«„")
+SENTENCE_BOUNDARY = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr",
                  "sept", "oct", "nov", "dec", "jan", "feb", "aug", "no", "vs", "u.s", "u.n", "prof", "rev", "inc"}
 
@@ -37,10 +35,7 @@ class Context:
         end like a sentence ("Iran reiterates support for Syria", "SEE MORE"). Decided from the layout."""
         start, end = self._paragraph(char)
         if start not in self._headings:
-            line = self.text[start:end].strip()
-            words = line.split()
-            self._headings[start] = 0 < len(words) <= HEADING_MAX_WORDS and not line.endswith(SENTENCE_FINAL) \
-                and not line.startswith(QUOTE_OPENERS)  # '“Nobody expected this.” — Maria Lopez' is a quote
+            self._headings[start] = is_heading(self.text[start:end])
         return self._headings[start]
 
     def _according(self, token) -> bool:
@@ -72,7 +67,7 @@ class Context:
 
     def _sentence_start(self, char: int, par_start: int) -> int:
         start = par_start
-        for m in SENTENCE_END.finditer(self.text, par_start, char):
+        for m in SENTENCE_BOUNDARY.finditer(self.text, par_start, char):
             word = re.findall(r"[\w.]+$", self.text[par_start:m.start()])
             if word and (word[0].lower() in ABBREVIATIONS or len(word[0]) == 1):
                 continue

@@ -8,25 +8,15 @@ added by hand: a list picked from the articles the project is evaluated on would
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from conflictcli.lexicon.census_names import frequencies
 
 CLEAR_MARGIN = 4.0  # a name on both lists counts for the gender where its frequency is this many times higher
 
 
-def _frequencies(filename: str) -> dict[str, float]:
-    """Name -> percentage of people of that sex with it, from one Census list ("MARY 2.629 2.629 1")."""
-    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 2:
-            out[parts[0].lower()] = float(parts[1])
-    return out
-
-
 @lru_cache(maxsize=1)
 def _genders() -> dict[str, str]:
-    female, male = _frequencies("dist.female.first"), _frequencies("dist.male.first")
+    female, male = frequencies("dist.female.first"), frequencies("dist.male.first")
     out: dict[str, str] = {}
     for name in female.keys() | male.keys():
         f, m = female.get(name, 0.0), male.get(name, 0.0)
@@ -39,8 +29,7 @@ def _genders() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii")
-    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(frequencies("dist.all.last"))
 
 
 def is_known_name(word: str) -> bool:
