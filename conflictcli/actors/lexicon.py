@@ -9,8 +9,6 @@ import re
 
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord gen gen. col col. lt lt. maj maj. capt capt. sgt sgt.".split())
 NAME_PARTICLES = frozenset("al al- el bin ibn bint abu abd de da di du del van von der ul ur".split())
-# First words of Arabic, Kurdish and Hebrew place names that NER takes for people ("tal Rifaat").
-TOPONYM_PREFIXES = frozenset("tal tall tell tel jabal jebel jisr wadi deir dayr ras ain ayn kafr kfar khan bir maarat qasr beit bayt".split())
 FEATURE_WORDS = frozenset("""
     barrage dam bridge river lake mountain mountains valley province governorate district city square airport
     airbase base camp crossing border street road highway canal desert island bay gulf sea

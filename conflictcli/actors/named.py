@@ -6,10 +6,11 @@ from __future__ import annotations
 from conflictcli.actors.context import country_inside, role_from_context
 from conflictcli.actors.evidence import acts, acts_as_state, describes_thing
 from conflictcli.actors.lexicon import (ARMED_ORG_WORDS, ORG_HEADS, CITY_POPULATION, FEATURE_WORDS, HONORIFICS,
-                                        NAME_PARTICLES, NORP_LIKE, TOPONYM_PREFIXES)
+                                        NAME_PARTICLES, NORP_LIKE)
 from conflictcli.actors.spans import looks_like_place, org_named_person, repaired_entities
 from conflictcli.actors.mentions import RawMention, next_word, trim
 from conflictcli.lexicon import demonyms, kb, speech
+from conflictcli.lexicon.normalize import TOPONYM_PREFIXES
 from conflictcli.places import gazetteer
 from conflictcli.referents.gender import gender_of_given_name
 from conflictcli.referents.names import as_written, person_key

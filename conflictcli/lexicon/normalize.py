@@ -8,6 +8,7 @@ disagree about when two spellings are "the same name".
   leading article ("the U.S. State Department" and "US State Department" meet).
 - `line_form`: a line of text with its typography folded (quotes, dashes, spaces, case), so that boilerplate
   rules and repeated-line checks compare lines, not typesetting.
+- `nation_key`: 'Iranian', "Iran's" and 'Iran' share a key, to tell two people's roles apart by nation.
 - `name_form`: a name as written, with typographic apostrophes straightened, white space folded, a leading "the"
   and a trailing possessive dropped ("the United States'" -> "United States"); case is kept.
 """
@@ -87,3 +88,8 @@ def line_form(line: str) -> str:
     line = re.sub(r"[“”„‟«»]", '"', line)
     line = re.sub(r"[‐‑‒–—―]", "-", line)
     return re.sub(r"\s+", " ", line).strip().casefold()
+
+
+def nation_key(word: str) -> str:
+    """'Iranian', "Iran's" and 'Iran' share a key (the first four letters); good enough to tell roles apart."""
+    return word.lower().replace("’s", "").replace("'s", "").replace(".", "")[:4]

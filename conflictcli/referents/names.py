@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from conflictcli.lexicon import kb, speech
+from conflictcli.lexicon.normalize import nation_key  # noqa: F401  (re-exported for the speaker index)
 
 NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod"}
 NP_RIGHT_PREPS = {"for", "of", "at", "from", "with", "in"}
@@ -24,11 +25,6 @@ def as_written(tokens) -> str:
     if not tokens:
         return ""
     return " ".join(("".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text).split())
-
-
-def nation_key(word: str) -> str:
-    """'Iranian', "Iran's" and 'Iran' share a key (the first four letters); good enough to tell roles apart."""
-    return word.lower().replace("’s", "").replace("'s", "").replace(".", "")[:4]
 
 
 def noun_phrase(head) -> tuple[int, int]:
