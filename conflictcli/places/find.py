@@ -7,18 +7,15 @@ gazetteer alone only where the article supports them, and groups mentions into p
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
 from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
-                                        divisions_by_name, name_key, prior)
+                                        divisions_by_name, name_key, prior, spelled_alike)
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
-SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a transliteration of the main one
-# (a transliteration changes about two letters in five: Axum/Aksum, Zalingei/Zalinjay, Bureij/Burayj)
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 
 
@@ -79,10 +76,7 @@ def _weak_ok(span: Span, countries: Counter) -> bool:
 def _transliterated(span: Span) -> bool:
     """Whether the name as written is a spelling of the reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar),
     not another word GeoNames lists as an alternate (an exonym, a nickname)."""
-    if span.chosen.exact:
-        return True
-    written, main = gazetteer.normalize(span.core), gazetteer.normalize(span.chosen.name)
-    return SequenceMatcher(None, written, main).ratio() >= SPELLING_SIMILARITY
+    return span.chosen.exact or spelled_alike(span.core, span.chosen.name)
 
 
 # ---------------------------------------------------------------- clustering
