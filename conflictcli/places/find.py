@@ -17,6 +17,8 @@ from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choo
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
+# Endings that make an adjective of a place's name in English: Gaza/Gazan, Mosul/Mosuli, Sudan/Sudanese
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ite")
 
 
 def find_places(doc) -> list[Place]:
@@ -37,9 +39,20 @@ def find_places(doc) -> list[Place]:
             span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
     _separate_x_city(spans)
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
+    spans = [s for s in spans if not _adjective_of_another(s, spans)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
     return _places(_cluster(spans))
+
+
+def _adjective_of_another(span: Span, spans: list[Span]) -> bool:
+    """Whether a name read through a GeoNames alternate is the article's adjective for another of its places:
+    "Gazan" beside "Gaza" is not Jizan, which lists that spelling among its alternates."""
+    if span.chosen.exact:
+        return False
+    key = name_key(span)
+    stems = {key[:-len(ending)] for ending in DEMONYM_ENDINGS if key.endswith(ending)}
+    return any(name_key(other) in stems for other in spans if other is not span)
 
 
 def _separate_x_city(spans: list[Span]) -> None:

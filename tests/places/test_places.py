@@ -200,3 +200,9 @@ def test_the_province_bonus_does_not_outweigh_a_hundredfold_population():
 def test_a_spelling_of_the_main_name_outranks_an_unrelated_alternate_name():
     place = place_named(places_of("Shelling hit Kramatorsk and Sloviansk overnight, officials said."), "Sloviansk")
     assert km(place.lat, place.lon, 48.85, 37.60) < 50  # Slovyansk, not a city listing the name among its alternates
+
+
+def test_an_adjective_of_a_named_place_is_not_a_namesake_elsewhere():
+    places = places_of("Aid trucks reached Gaza on Monday. Many Gazan families queued for bread in the market "
+                       "of Rafah.")
+    assert all(p.country == "PS" for p in places), [(p.name, p.country) for p in places]
