@@ -95,6 +95,9 @@ def test_geojson_of_places(founding):
     ("Port-au-Prince", "Port au Prince"),  # hyphens
     ("U.S.", "US"),  # dots
     ("the Hague", "Hague"),
+    ("St Catherine", "Saint Catherine"),  # Saint / St / St.
+    ("Ste. Genevieve", "Sainte Genevieve"),
+    ("Mt Kenya", "Mount Kenya"),
 ])
 def test_normalisation_rules(a, b):
     assert gazetteer.normalize(a) == gazetteer.normalize(b)
@@ -206,3 +209,9 @@ def test_an_adjective_of_a_named_place_is_not_a_namesake_elsewhere():
     places = places_of("Aid trucks reached Gaza on Monday. Many Gazan families queued for bread in the market "
                        "of Rafah.")
     assert all(p.country == "PS" for p in places), [(p.name, p.country) for p in places]
+
+
+def test_st_and_saint_are_one_name():
+    places = places_of("Police in Kingston and St Catherine arrested three men, the Jamaica Constabulary said.")
+    place = place_named(places, "St Catherine")
+    assert (place.country, place.kind) == ("JM", "province")
