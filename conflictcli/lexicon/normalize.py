@@ -3,7 +3,8 @@ disagree about when two spellings are "the same name".
 
 - `plain`: accents dropped, case folded (the common base).
 - `place_key`: a gazetteer key, equal across the usual transliterations of one place name (Kyiv/Kiev aside,
-  which are GeoNames alternate names): apostrophes, the Arabic article, doubled letters, final -ah, tell/tel.
+  which are GeoNames alternate names): apostrophes, the Arabic article, doubled letters, final -ah, tell/tel,
+  Saint/St.
 - `actor_key`: an actor's name for comparison: `plain`, apostrophes and dots dropped, hyphens as spaces, no
   leading article ("the U.S. State Department" and "US State Department" meet).
 - `line_form`: a line of text with its typography folded (quotes, dashes, spaces, case), so that boilerplate
@@ -29,6 +30,7 @@ ARABIC_ARTICLES = frozenset("al el ul ad an ar as at az ash ath adh dh ed en er 
 TOPONYM_PREFIXES = frozenset("tal tall tell tel jabal jebel jisr wadi deir dayr ras ain ayn kafr kfar khan bir maarat "
                              "qasr beit bayt".split())
 TELL_WORDS = {"tel": "tal"}  # tal / tel / tall / tell once doubled letters are collapsed
+ABBREVIATED_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt"}  # St Catherine / Saint Catherine, Mt Kenya
 ARTICLE_WORDS = {"al", "el"}  # the Arabic article written as a word of its own ("Al Hasakah")
 
 
@@ -42,8 +44,8 @@ def plain(text: str) -> str:
 def place_key(name: str) -> str:
     """The lookup key of a place name, equal across the usual spellings of one name: accents and case
     dropped, apostrophes (’ ‘ ` ') removed, hyphens and dots as separators, the Arabic article (al-, el-,
-    ad-, ash-, ez-...) dropped, doubled letters single (Rifaat/Rif'at, Tall/Tal), tell/tel as tal and a
-    final -ah as -a (Hamah/Hama)."""
+    ad-, ash-, ez-...) dropped, doubled letters single (Rifaat/Rif'at, Tall/Tal), tell/tel as tal, a
+    final -ah as -a (Hamah/Hama), and Saint, Sainte, Mount as St, Ste, Mt."""
     s = APOSTROPHES.sub("", plain(name))
     s = ARABIC_ARTICLE.sub("", s)
     s = s.replace(".", "")
@@ -51,6 +53,7 @@ def place_key(name: str) -> str:
     words = [re.sub(r"(\w)\1+", r"\1", w) for w in s.split()]
     words = [w[:-1] if len(w) > 3 and w.endswith("ah") else w for w in words]  # Hamah / Hama
     words = [TELL_WORDS.get(w, w) for w in words]
+    words = [ABBREVIATED_WORDS.get(w, w) for w in words]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     kept = [w for w in words if w not in ARTICLE_WORDS]

@@ -7,19 +7,18 @@ gazetteer alone only where the article supports them, and groups mentions into p
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
 from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
-                                        divisions_by_name, name_key, prior)
+                                        divisions_by_name, name_key, prior, spelled_alike)
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
-SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a transliteration of the main one
-# (a transliteration changes about two letters in five: Axum/Aksum, Zalingei/Zalinjay, Bureij/Burayj)
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
+# Endings that make an adjective of a place's name in English: Gaza/Gazan, Mosul/Mosuli, Sudan/Sudanese
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ite")
 
 
 def find_places(doc) -> list[Place]:
@@ -40,9 +39,20 @@ def find_places(doc) -> list[Place]:
             span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
     _separate_x_city(spans)
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
+    spans = [s for s in spans if not _adjective_of_another(s, spans)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
     return _places(_cluster(spans))
+
+
+def _adjective_of_another(span: Span, spans: list[Span]) -> bool:
+    """Whether a name read through a GeoNames alternate is the article's adjective for another of its places:
+    "Gazan" beside "Gaza" is not Jizan, which lists that spelling among its alternates."""
+    if span.chosen.exact:
+        return False
+    key = name_key(span)
+    stems = {key[:-len(ending)] for ending in DEMONYM_ENDINGS if key.endswith(ending)}
+    return any(name_key(other) in stems for other in spans if other is not span)
 
 
 def _separate_x_city(spans: list[Span]) -> None:
@@ -79,10 +89,7 @@ def _weak_ok(span: Span, countries: Counter) -> bool:
 def _transliterated(span: Span) -> bool:
     """Whether the name as written is a spelling of the reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar),
     not another word GeoNames lists as an alternate (an exonym, a nickname)."""
-    if span.chosen.exact:
-        return True
-    written, main = gazetteer.normalize(span.core), gazetteer.normalize(span.chosen.name)
-    return SequenceMatcher(None, written, main).ratio() >= SPELLING_SIMILARITY
+    return span.chosen.exact or spelled_alike(span.core, span.chosen.name)
 
 
 # ---------------------------------------------------------------- clustering

@@ -14,7 +14,7 @@ from pathlib import Path
 from conflictcli.lexicon.normalize import place_key
 from conflictcli.places.index_build import build, remove_stale_temporaries, trie_path
 
-INDEX_VERSION = 8  # bump when the schema or what is indexed changes: old caches are then rebuilt
+INDEX_VERSION = 9  # bump when the schema or what is indexed changes: old caches are then rebuilt
 normalize = place_key  # the key a name is looked up by
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import gazetteer
@@ -31,6 +32,9 @@ COUNTRY_FLOOR = 6.5
 COUNTRY_BONUS = 1.5
 CAPITAL_BONUS = 1.0
 ALTERNATE_MALUS = 1.0
+SPELLING_MALUS = 0.5  # an alternate name that spells the main name ("Sloviansk" for Slovyansk) counts a third
+SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a transliteration of the main one
+# (a transliteration changes about two letters in five: Axum/Aksum, Zalingei/Zalinjay, Bureij/Burayj)
 DIVISION_WORD_BONUS = 3.0
 BARE_DIVISION_MALUS = 0.5
 NAMESAKE_DIVISION_MALUS = 3.0
@@ -92,6 +96,12 @@ def context_countries(spans: list[Span]) -> dict[str, Counter]:
     return by_name
 
 
+def spelled_alike(written: str, main: str) -> bool:
+    """Whether a name as written is a spelling of a reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar), not
+    another word GeoNames lists among its alternates (an exonym, a former name, a nickname)."""
+    return SequenceMatcher(None, gazetteer.normalize(written), gazetteer.normalize(main)).ratio() >= SPELLING_SIMILARITY
+
+
 def prior(c: Candidate, span: Span) -> float:
     """How likely the name means this candidate before looking at the article: log population, countries and
     regions above any town (a country's name means the country), capitals up, alternate-name matches down."""
@@ -104,7 +114,7 @@ def prior(c: Candidate, span: Span) -> float:
     if c.capital:
         score += CAPITAL_BONUS
     if not c.exact:
-        score -= ALTERNATE_MALUS
+        score -= SPELLING_MALUS if spelled_alike(span.core, c.name) else ALTERNATE_MALUS
     if c.kind == "province":
         if span.division:
             score += DIVISION_WORD_BONUS

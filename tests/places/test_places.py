@@ -95,6 +95,9 @@ def test_geojson_of_places(founding):
     ("Port-au-Prince", "Port au Prince"),  # hyphens
     ("U.S.", "US"),  # dots
     ("the Hague", "Hague"),
+    ("St Catherine", "Saint Catherine"),  # Saint / St / St.
+    ("Ste. Genevieve", "Sainte Genevieve"),
+    ("Mt Kenya", "Mount Kenya"),
 ])
 def test_normalisation_rules(a, b):
     assert gazetteer.normalize(a) == gazetteer.normalize(b)
@@ -188,3 +191,27 @@ def test_the_state_the_other_places_lie_in_decides_a_county():
                        "McLean County received state grants, the Kentucky governor said.")
     place = place_named(places, "McLean County")
     assert km(place.lat, place.lon, 37.53, -87.26) < 50  # Kentucky's, not the bigger one in Illinois
+
+
+def test_the_province_bonus_does_not_outweigh_a_hundredfold_population():
+    places = places_of("Shelling hit Kramatorsk, Sloviansk and Kostiantynivka overnight, and a drone struck "
+                       "Nikopol, officials said.")
+    place = place_named(places, "Nikopol")
+    assert km(place.lat, place.lon, 47.57, 34.39) < 50  # the city of 100,000, not the hamlet near the others
+
+
+def test_a_spelling_of_the_main_name_outranks_an_unrelated_alternate_name():
+    place = place_named(places_of("Shelling hit Kramatorsk and Sloviansk overnight, officials said."), "Sloviansk")
+    assert km(place.lat, place.lon, 48.85, 37.60) < 50  # Slovyansk, not a city listing the name among its alternates
+
+
+def test_an_adjective_of_a_named_place_is_not_a_namesake_elsewhere():
+    places = places_of("Aid trucks reached Gaza on Monday. Many Gazan families queued for bread in the market "
+                       "of Rafah.")
+    assert all(p.country == "PS" for p in places), [(p.name, p.country) for p in places]
+
+
+def test_st_and_saint_are_one_name():
+    places = places_of("Police in Kingston and St Catherine arrested three men, the Jamaica Constabulary said.")
+    place = place_named(places, "St Catherine")
+    assert (place.country, place.kind) == ("JM", "province")
