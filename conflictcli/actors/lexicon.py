@@ -13,6 +13,12 @@ FEATURE_WORDS = frozenset("""
     barrage dam bridge river lake mountain mountains valley province governorate district city square airport
     airbase base camp crossing border street road highway canal desert island bay gulf sea
 """.split())
+# Nouns that describe only a person: a name in apposition to one is a person's ("a young girl, Islam,").
+PERSON_DESCRIPTIONS = frozenset("""
+    girl boy man woman child teenager baby student pupil father mother son daughter wife husband brother sister
+    grandmother grandfather widow orphan nurse doctor surgeon farmer shepherd teacher activist journalist
+    photographer blogger poet writer novelist resident refugee survivor victim volunteer
+""".split())
 BACKING = ("backed", "led", "allied", "supported", "aligned", "sponsored", "funded", "linked")
 
 # Unnamed actors: head noun -> (class, type). A class merges synonyms ("rebels" and "insurgents").

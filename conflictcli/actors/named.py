@@ -6,7 +6,7 @@ from __future__ import annotations
 from conflictcli.actors.context import country_inside, role_from_context
 from conflictcli.actors.evidence import acts, acts_as_state, describes_thing
 from conflictcli.actors.lexicon import (ARMED_ORG_WORDS, ORG_HEADS, CITY_POPULATION, FEATURE_WORDS, HONORIFICS,
-                                        NAME_PARTICLES, NORP_LIKE)
+                                        NAME_PARTICLES, NORP_LIKE, PERSON_DESCRIPTIONS)
 from conflictcli.actors.spans import looks_like_place, org_named_person, repaired_entities
 from conflictcli.actors.mentions import RawMention, next_word, trim
 from conflictcli.lexicon import demonyms, kb, speech
@@ -50,6 +50,8 @@ def _classify(ent, span, place_spans) -> RawMention | None:
         return None
     if any(min(e, end) - max(s, start) >= (end - start) / 2 for s, e in place_spans):
         return None  # the gazetteer knows it as a place (a country inside an organisation's name does not count)
+    if _described_as_person(span):
+        return _person(span, text)  # "One young girl, Islam, tells me": a name in apposition to a person
     if ent.label_ == "NORP":
         if not NORP_LIKE.search(text) or gazetteer_knows(text) or _modifies_noun(span):
             return None  # "Democratic lawmakers": an unknown adjective describes an actor, it is none
@@ -64,6 +66,15 @@ def _classify(ent, span, place_spans) -> RawMention | None:
         # crossing") or part of a title ("Secretary of State Antony Blinken"), not an actor
     return RawMention(start, end, text, ("org", kb.normalize(text)), _org_type(span), text,
                      affiliation=country_inside(span))
+
+
+def _described_as_person(span) -> bool:
+    """The name stands in apposition to a noun that can only describe a person ("a young girl, Islam,";
+    "Islam, a student,"), whatever label the model gave it."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in PERSON_DESCRIPTIONS:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in PERSON_DESCRIPTIONS for c in root.children)
 
 
 def _modifies_noun(span) -> bool:

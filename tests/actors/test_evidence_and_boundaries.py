@@ -235,3 +235,10 @@ def test_an_indefinite_body_that_does_not_act_is_a_kind_not_a_participant(model)
     found = extract(model, "In 2010 David Marsh became deputy prime minister in a coalition government with the "
                            "Conservatives. Marsh now works for a bank.")
     assert not any("coalition" in n for n in names(found)) and "david marsh" in names(found)
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(model):
+    found = extract(model, "One young girl, Islam, tells me that she spends her days indoors. She reads books.")
+    islam = next(a for a in found if a.name == "Islam")
+    assert islam.type == "person"
+    assert [m.text for m in islam.mentions] == ["Islam", "she", "She"]
