@@ -15,17 +15,10 @@ from conflictcli.errors import SourceError
 from conflictcli.sources import feeds, warc
 from conflictcli.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from conflictcli.sources.folders import walk
+from conflictcli.sources.listing import Listed, dated_since
 from conflictcli.sources.resolve import STDIN, is_url
 
 EMPTY_FOLDER = "a directory with no readable files under it"
-
-
-@dataclass(frozen=True)
-class Entry:
-    source: str
-    url: str | None = None
-    date: str | None = None
-    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,53 +37,44 @@ def needs_expansion(sources: Iterable[str], how: Expansion) -> bool:
     return any(s != STDIN and not is_url(s) and (os.path.isdir(s) or warc.is_warc(s)) for s in sources)
 
 
-def entries(sources: Iterable[str], how: Expansion) -> Iterator[Entry]:
+def entries(sources: Iterable[str], how: Expansion) -> Iterator[Listed]:
     for source in sources:
-        yield from _dated(_expand_source(source), how.since)
+        yield from dated_since(_expand_source(source), how.since)
     for url in how.feeds:
-        yield from _dated(_expand_links(url, "feed", how), how.since)
+        yield from dated_since(_expand_links(url, "feed", how), how.since)
     for url in how.sitemaps:
-        yield from _dated(_expand_links(url, "sitemap", how), how.since)
+        yield from dated_since(_expand_links(url, "sitemap", how), how.since)
 
 
-def _dated(found: Iterator[Entry], since: str | None) -> Iterator[Entry]:
-    for entry in found:
-        if since is None or entry.error is not None or entry.date is None or entry.date[:10] >= since:
-            yield entry
-
-
-def _expand_source(source: str) -> Iterator[Entry]:
+def _expand_source(source: str) -> Iterator[Listed]:
     if source == STDIN or is_url(source):
-        yield Entry(source, url=source if source != STDIN else None)
+        yield Listed(source, url=source if source != STDIN else None)
     elif os.path.isdir(source):
         empty = True
         for path in walk(source):
             empty = False
             yield from _expand_file(path)
         if empty:  # a source that gives nothing is still answered, with the reason
-            yield Entry(source, error=EMPTY_FOLDER)
+            yield Listed(source, error=EMPTY_FOLDER)
     else:
         yield from _expand_file(source)
 
 
-def _expand_file(path: str) -> Iterator[Entry]:
+def _expand_file(path: str) -> Iterator[Listed]:
     if not warc.is_warc(path):
-        yield Entry(path)
+        yield Listed(path)
         return
     try:
-        for record in warc.list_records(path):
-            yield Entry(record.reference, url=record.url, date=record.date, error=record.error)
+        yield from warc.list_records(path)
     except SourceError as exc:
-        yield Entry(path, error=str(exc))
+        yield Listed(path, error=str(exc))
 
 
-def _expand_links(url: str, kind: str, how: Expansion) -> Iterator[Entry]:
+def _expand_links(url: str, kind: str, how: Expansion) -> Iterator[Listed]:
     try:
         if kind == "feed":
-            links = feeds.expand_feed(url, how.since, how.timeout, how.max_bytes)
+            yield from feeds.expand_feed(url, how.timeout, how.max_bytes)
         else:
-            links = feeds.expand_sitemap(url, how.since, how.timeout, how.max_bytes)
-        for link in links:
-            yield Entry(link.url, url=link.url, date=link.date, error=link.error)
+            yield from feeds.expand_sitemap(url, how.timeout, how.max_bytes)
     except SourceError as exc:
-        yield Entry(url, url=url, error=f"{kind}: {exc}")
+        yield Listed(url, url=url, error=f"{kind}: {exc}")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hashlib
 
-from conflictcli.corpus.expand import Entry
+from conflictcli.sources.listing import Listed
 from conflictcli.sources.resolve import STDIN
 
 CHUNK = 1 << 20
 
 
-def article_key(entry: Entry, stdin_data: bytes | None, max_bytes: int) -> str:
+def article_key(entry: Listed, stdin_data: bytes | None, max_bytes: int) -> str:
     if entry.error is not None:
         return entry.source
     if entry.url:

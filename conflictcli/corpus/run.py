@@ -11,7 +11,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from conflictcli.corpus.expand import Entry, Expansion, entries, needs_expansion
+from conflictcli.corpus.expand import Expansion, entries, needs_expansion
+from conflictcli.sources.listing import Listed
 from conflictcli.corpus.keys import article_key
 from conflictcli.models import Article
 from conflictcli.output.terminal import safe_line
@@ -62,7 +63,7 @@ def _analyzer(options: Options, jobs: int, stdin_data: bytes | None, dask: str |
     return lambda sources: analyze_many(sources, options, jobs=jobs, stdin_data=stdin_data)
 
 
-def _run(found: Iterator[Entry], analyzer: Analyzer, db: str | None, stdin_data: bytes | None,
+def _run(found: Iterator[Listed], analyzer: Analyzer, db: str | None, stdin_data: bytes | None,
          max_bytes: int) -> Iterator[Article]:
     store = None
     if db is not None:
@@ -84,10 +85,10 @@ def _run(found: Iterator[Entry], analyzer: Analyzer, db: str | None, stdin_data:
                                        f"errors), {tally.skipped} already stored") + "\n")
 
 
-def ordered(found: Iterator[Entry], analyzer: Analyzer, store, stdin_data: bytes | None, max_bytes: int,
+def ordered(found: Iterator[Listed], analyzer: Analyzer, store, stdin_data: bytes | None, max_bytes: int,
             tally: Tally) -> Iterator[tuple[str, Article]]:
     """(key, Article) per entry in input order: analysed ones from the analyzer, failed ones made here."""
-    pending: deque[tuple[Entry, str, Article | None]] = deque()
+    pending: deque[tuple[Listed, str, Article | None]] = deque()
 
     def to_analyze() -> Iterator[str]:
         for entry in found:
@@ -113,7 +114,7 @@ def _failed_ahead(pending: deque) -> Iterator[tuple[str, Article]]:
         yield key, failed
 
 
-def _complete(article: Article, entry: Entry) -> Article:
+def _complete(article: Article, entry: Listed) -> Article:
     """What the entry knew and the page did not say: the URL, and a date (a feed's, a WARC record's)."""
     if article.error is None:
         article.url = article.url or entry.url

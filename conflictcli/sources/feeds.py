@@ -11,19 +11,12 @@ import gzip
 import io
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from conflictcli.errors import SourceError
+from conflictcli.sources.listing import Listed
 from conflictcli.sources.fetch import USER_AGENT, check_url
 
 MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps, and no deeper
-
-
-@dataclass(frozen=True)
-class Link:
-    url: str
-    date: str | None = None  # ISO 8601 as the feed or sitemap gives it
-    error: str | None = None  # set for a child sitemap that failed: the rest of the index goes on
 
 
 def download(url: str, timeout: float, max_bytes: int) -> bytes:
@@ -62,7 +55,7 @@ def _capped(chunks, max_bytes: int) -> bytes:
     return bytes(out)
 
 
-def feed_links(data: bytes) -> list[Link]:
+def feed_links(data: bytes) -> list[Listed]:
     """The entry links of an RSS or Atom feed, in feed order, with their publication (or update) dates."""
     import feedparser
 
@@ -73,15 +66,16 @@ def feed_links(data: bytes) -> list[Link]:
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if entry.get("link"):
-            links.append(Link(entry["link"].strip(), time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp) if stamp else None))
+            link = entry["link"].strip()
+            links.append(Listed(link, link, time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp) if stamp else None))
     return links
 
 
-def sitemap_links(data: bytes) -> tuple[list[Link], list[str]]:
+def sitemap_links(data: bytes) -> tuple[list[Listed], list[str]]:
     """(the page links of a <urlset>, the child sitemaps of a <sitemapindex>)."""
     from lxml import etree
 
-    pages: list[Link] = []
+    pages: list[Listed] = []
     children: list[str] = []
     try:
         for _, element in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False,
@@ -95,7 +89,7 @@ def sitemap_links(data: bytes) -> tuple[list[Link], list[str]]:
                 if tag == "sitemap":
                     children.append(fields["loc"])
                 else:
-                    pages.append(Link(fields["loc"], fields.get("publication_date") or fields.get("lastmod") or None))
+                    pages.append(Listed(fields["loc"], fields["loc"], fields.get("publication_date") or fields.get("lastmod") or None))
             element.clear()
     except etree.XMLSyntaxError as exc:
         raise SourceError(f"not a sitemap (XML error: {exc})") from None
@@ -104,25 +98,20 @@ def sitemap_links(data: bytes) -> tuple[list[Link], list[str]]:
     return pages, children
 
 
-def since(links: list[Link], date: str | None) -> list[Link]:
-    """Links dated on or after `date` (YYYY-MM-DD); undated links are kept (the article may say its date)."""
-    return [link for link in links if date is None or link.date is None or link.date[:10] >= date]
+def expand_feed(url: str, timeout: float, max_bytes: int) -> list[Listed]:
+    return feed_links(download(url, timeout, max_bytes))
 
 
-def expand_feed(url: str, after: str | None, timeout: float, max_bytes: int) -> list[Link]:
-    return since(feed_links(download(url, timeout, max_bytes)), after)
-
-
-def expand_sitemap(url: str, after: str | None, timeout: float, max_bytes: int, depth: int = 0) -> Iterator[Link]:
+def expand_sitemap(url: str, timeout: float, max_bytes: int, depth: int = 0) -> Iterator[Listed]:
     """The pages of a sitemap, following a sitemap index. The top sitemap failing raises; a child that fails
-    is one Link with its `error` set, and the index goes on."""
+    is one Listed with its `error` set, and the index goes on."""
     pages, children = sitemap_links(download(url, timeout, max_bytes))
-    yield from since(pages, after)
+    yield from pages
     for child in children:
         if depth + 1 > MAX_SITEMAP_DEPTH:
-            yield Link(child, error=f"sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}")
+            yield Listed(child, child, error=f"sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}")
             continue
         try:
-            yield from expand_sitemap(child, after, timeout, max_bytes, depth + 1)
+            yield from expand_sitemap(child, timeout, max_bytes, depth + 1)
         except SourceError as exc:
-            yield Link(child, error=f"sitemap: {exc}")
+            yield Listed(child, child, error=f"sitemap: {exc}")

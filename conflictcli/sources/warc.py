@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from conflictcli.errors import SourceError
+from conflictcli.sources.listing import Listed
 
 SUFFIXES = (".warc", ".warc.gz")
 REFERENCE = re.compile(r"^(?P<path>.+\.warc(?:\.gz)?)#offset=(?P<offset>\d+)$", re.I)
@@ -20,15 +21,6 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 SCAN_BLOCK = 1 << 20
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
-
-
-@dataclass(frozen=True)
-class WarcEntry:
-    """One record listed from an archive: its reference, target URI and WARC-Date (None for a bad record)."""
-    reference: str
-    url: str | None = None
-    date: str | None = None
-    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +77,7 @@ def _is_html_response(record) -> bool:
     return mime is None or mime in HTML_TYPES
 
 
-def list_records(path: str) -> Iterator[WarcEntry]:
+def list_records(path: str) -> Iterator[Listed]:
     """Every HTML response record of the archive, in file order, streaming; one error entry per bad stretch."""
     start, failed, gzipped = 0, False, path.lower().endswith(".gz")
     try:
@@ -100,8 +92,8 @@ def list_records(path: str) -> Iterator[WarcEntry]:
             try:
                 for record in iterator:
                     offset, damaged = iterator.offset, iterator.err_count
-                    entry = WarcEntry(f"{path}#offset={offset}", record.rec_headers.get_header("WARC-Target-URI"),
-                                      record.rec_headers.get_header("WARC-Date"))
+                    entry = Listed(f"{path}#offset={offset}", record.rec_headers.get_header("WARC-Target-URI"),
+                                   record.rec_headers.get_header("WARC-Date"))
                     keep = _is_html_response(record)
                     iterator.read_to_end()  # a body cut short fails here, before the record is listed
                     if iterator.err_count > damaged or _cut_short(record, iterator.offset - offset, gzipped):
@@ -111,11 +103,11 @@ def list_records(path: str) -> Iterator[WarcEntry]:
                         yield entry
                     failed = False
                 if next_start < os.fstat(fh.fileno()).st_size and not failed:
-                    yield WarcEntry(f"{path}#offset={next_start}", error="corrupt WARC record (cut short at the end)")
+                    yield Listed(f"{path}#offset={next_start}", error="corrupt WARC record (cut short at the end)")
                 return
             except Exception as exc:  # warcio and zlib raise many kinds on damaged bytes
                 if not failed:
-                    yield WarcEntry(f"{path}#offset={next_start}", error=_failure(exc))
+                    yield Listed(f"{path}#offset={next_start}", error=_failure(exc))
                 failed = True
                 start = _next_boundary(fh, next_start + 1, gzipped)
 

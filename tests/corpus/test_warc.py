@@ -26,7 +26,7 @@ def test_each_damage_is_one_error_and_the_rest_is_listed(tmp_path, gzipped):
     errors = [e for e in entries if e.error is not None]
     assert len(errors) == 2 and all(e.error.startswith("corrupt WARC record") for e in errors)
     assert all(e.error.isprintable() for e in errors)
-    assert len({e.reference for e in entries}) == len(entries)
+    assert len({e.source for e in entries}) == len(entries)
 
 
 @pytest.mark.parametrize("gzipped", [True, False])
@@ -42,7 +42,7 @@ def test_a_reference_reads_its_record_alone(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     write_warc(path, 5)
     for i, entry in enumerate(warc.list_records(str(path))):
-        raw = read_source(entry.reference)
+        raw = read_source(entry.source)
         assert raw.url == f"https://news.example/story/{i}" and raw.charset == "utf-8"
         assert f"Story number {i} was filed".encode() in raw.data
     with pytest.raises(SourceError, match="corrupt WARC record|not an HTTP response"):
