@@ -83,6 +83,9 @@ RULES: list[Rule] = [
          "block", "You may also like..."),
     Rule("teaser-link", rf'\[?{TEASER_LABEL}\s*[:|>"]+\s*.{{3,250}}',
          "line", "READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing"),
+    Rule("excerpt-more",  # a cut-off excerpt of another story, then its link: "... the minister said the.... more"
+         r".{20,400}\.{3,}\s*\[?(read more|more|continue reading|read on)\]?\s*[»›>.]*",
+         "line", "Newsroom – Officials said the bridge would reopen next month, but the ministry.... more"),
     Rule("read-more",
          r"(read more|continue reading|read the (full|rest)( of the)?( story| article)?( here)?|"
          r'click here to read more|read full (story|article))[\s.:>"]*',

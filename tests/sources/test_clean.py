@@ -34,6 +34,8 @@ ARTICLE_LINES = [
     "This article was reprinted from the agency's wire service.",
     "Sign up for the streaming bundle using the same email as your existing account",
     "“We may receive compensation from the government,” the farmers' union said.",
+    "He paused... more shelling was coming, he said, and the families had to leave.",
+    "“We waited and waited... and then nothing more,” she said of the aid convoy.",
 ]
 
 
