@@ -28,10 +28,22 @@ def nominal_candidates(doc, taken: set[int], place_spans) -> list[RawMention]:
         else:
             continue
         if cand is not None and not any(s <= cand.start and cand.end <= e for s, e in place_spans):
+            _start_after_place(doc, cand, place_spans)
             cand.acts = cand.key[0] == "state" or acts(tok)  # "the Syrian government" is the state acting
             if cand.acts or not _indefinite(tok):
                 out.append(cand)  # "in a coalition government with ...": a kind of body, no participant
     return out
+
+
+def _start_after_place(doc, cand: RawMention, place_spans) -> None:
+    """ "Kharkiv's mayor", "Russia's foreign ministry": the possessor is a place, reported as one; the actor's
+    mention starts after it, so no person or body covers a toponym (its text, name and alias keep the phrase)."""
+    for start, end in place_spans:
+        if start <= cand.start < end < cand.end:
+            possessive = re.match(r"['’]s?\s+", doc.text[end:cand.end])
+            after = end + possessive.end() if possessive else cand.end
+            if after < cand.end:
+                cand.start = after
 
 
 def _phrase_start(head) -> int:

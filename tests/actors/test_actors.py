@@ -318,3 +318,14 @@ def test_an_office_an_organisation_names_is_not_the_story_s_main_person(model):
     assert not any("Representative" in alias for alias in kowalski.aliases)
     office = named(found, "European Union High Representative for Foreign Affairs")
     assert office and office[0].type == "organization"  # no one named holds it: the office itself acts
+
+
+def test_a_place_owning_an_office_stays_a_place(model):
+    text = "Kharkiv's mayor said the city had been hit. Russia's defence ministry denied it."
+    doc = model(text)
+    found = actors.find_actors(doc, places.find_places(doc))
+    kharkiv = text.index("Kharkiv")
+    mayor = one(found, "Kharkiv's mayor")
+    assert mayor.type == "person"
+    assert all(m.start >= kharkiv + len("Kharkiv's ") for m in mayor.mentions)
+    assert not any(a.type == "person" and any(m.start <= kharkiv < m.end for m in a.mentions) for a in found)
