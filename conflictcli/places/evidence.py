@@ -24,12 +24,13 @@ TITLES = frozenset("""
 """.split()) | ROLE_NOUNS - {"resident", "member", "head"}
 LOCATIVE = frozenset("""
     in near at from to into onto outside inside around toward towards across through via between beyond within
-    throughout along past off around nearby
+    throughout along past off around nearby over
 """.split())
 PLACE_NOUNS = frozenset("""
     city town village district province governorate region state county area outskirts suburb suburbs centre
     center capital port border borders camp crossing streets street neighbourhood neighborhood north south east
-    west outskirt residents people outpost frontline front enclave municipality oblast prefecture
+    west outskirt residents inhabitants people outpost frontline front enclave municipality oblast prefecture
+    stronghold hub
 """.split())
 ACTION_VERBS = frozenset("""
     strike strikes struck striking hit hits hitting shell shells shelled shelling bomb bombs bombed bombing
@@ -42,6 +43,14 @@ ACTION_VERBS = frozenset("""
     defend defended defending abandon abandoned occupy occupies occupied occupying overrun overran cross crossed
     crossing destroy destroyed damage damaged rock rocked blast blasted shake shook shaken besieges pounds
 """.split())  # the model's lemmatizer is off in the pipeline, so the forms are listed
+ATTACK_NOUNS = frozenset("""
+    attack attacks assault assaults offensive offensives strike strikes airstrike airstrikes raid raids
+    bombardment bombardments advance push march drive fire shelling bombing barrage barrages missiles rockets
+    drones down rain rains rained raining
+""".split())  # "an airstrike on X", "rained down on X": "on" is locative after these
+PLACE_COMPOUNDS = frozenset("based born bound area headquartered".split())  # "a Kyiv-based group"
+UNDER_NOUNS = ATTACK_NOUNS | frozenset("siege curfew blockade occupation bombardment shelling lockdown".split())
+PLACE_OFFICES = frozenset("mayor governor council municipality airport hospitals hospital streets".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 
 
@@ -82,15 +91,22 @@ def _place_evidence(tokens) -> bool:
             return True
         if before.lower_ == "of" and tokens.start > 1 and doc[tokens.start - 2].lower_ in PLACE_NOUNS:
             return True  # "the outskirts of X", "the city of X", "residents of X"
-    if tokens.end < len(doc) and doc[tokens.end].lower_ in PLACE_NOUNS - {"people", "residents"}:
-        return True  # "X province", "X city"
+    if tokens.end < len(doc) and doc[tokens.end].lower_ in PLACE_NOUNS - {"people"}:
+        return True  # "X province", "X city", "X residents"
+    if tokens.end + 1 < len(doc) and doc[tokens.end].text == "-" and doc[tokens.end + 1].lower_ in PLACE_COMPOUNDS:
+        return True  # "a Kyiv-based activist"
+    if _place_apposition(tokens):
+        return True
+    after = [t for t in doc[tokens.end:tokens.end + 4] if t.pos_ != "ADJ"]
+    if len(after) >= 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in PLACE_NOUNS | PLACE_OFFICES:
+        return True  # "X's mayor", "X's southern outskirts"
     root = tokens.root
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "hit Rafah and Khan Younis": the list's first member says where it stands
     if first is not root and (first.ent_type_ in ("GPE", "LOC", "FAC") or _governed_as_place(first)):
         return True
-    if _governed_as_place(root):
+    if _governed_as_place(root) or _under_attack(root):
         return True
     return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children)
 
@@ -100,7 +116,35 @@ def _governed_as_place(token) -> bool:
     preposition."""
     if token.dep_ in ("dobj", "nsubjpass", "pobj") and token.head.lower_ in ACTION_VERBS:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    return preposition.lower_ in LOCATIVE or preposition.lower_ == "on" and preposition.head.lower_ in (
+        ATTACK_NOUNS | ACTION_VERBS)  # "an airstrike on X", "missiles rained down on X"
+
+
+def _under_attack(token) -> bool:
+    """ "X came under heavy shelling", "X remains under siege": what comes under fire, siege or curfew is a place
+    (or a force, which the gazetteer does not list)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ == "under" and any(
+        obj.dep_ == "pobj" and obj.lower_ in UNDER_NOUNS for obj in prep.children) for prep in token.head.children)
+
+
+def _place_apposition(tokens) -> bool:
+    """ "X, a town of 20,000 people,", "X, the provincial capital,": a place noun describing the name, right
+    after its comma (articles, numbers and adjectives between them)."""
+    doc = tokens.doc
+    i = tokens.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    for token in doc[i + 1:i + 6]:
+        if token.lower_ in PLACE_NOUNS - {"people", "residents", "north", "south", "east", "west"}:
+            return token.pos_ == "NOUN"
+        if token.pos_ not in ("DET", "ADJ", "NUM", "PROPN", "PUNCT") and token.tag_ != "VBN":
+            return False
+    return False
 
 
 def _conjuncts(token) -> list:

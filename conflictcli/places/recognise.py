@@ -20,6 +20,12 @@ from conflictcli.places.gazetteer import Candidate
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+LOOSE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}  # the small model's spans for these often swallow a
+# name and the words after it ("Myawaddy for a second night"): when they yield no place, the scan looks inside
+CALENDAR_WORDS = set("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan eid""".split())
+NAME_PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "del", "della", "van", "von"}
 NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
 DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
@@ -31,6 +37,7 @@ GENERIC_WORDS = {
     "valley", "lake", "river", "bay", "beach", "park", "mountain", "mountains", "hills", "port", "new", "old",
     "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
 NAME_PREFIXES = TOPONYM_PREFIXES | ARABIC_ARTICLES  # lowercase words that may open a place name
+NEWS_AGENCIES = {"Reuters", "Xinhua", "Anadolu", "Bernama", "Interfax", "Yonhap", "Kyodo", "Sputnik"}
 MAX_NAME_TOKENS = 4
 MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
@@ -66,8 +73,9 @@ def recognise(doc) -> list[Span]:
         spans += found
         for i in range(ent.start, max(ent.end, _token_end(doc, found[-1].end) if found else 0)):
             # a place, or another kind of name: no place hides inside; but a time, a number or a language label
-            # may have swallowed a name ("Buea overnight" as TIME, "Afrin" as LANGUAGE). Dates are months and days.
-            taken[i] = ent.label_ not in NOT_NAME_LABELS or ent.label_ == "DATE" or not doc[i].text[:1].isupper()
+            # may have swallowed a name ("Buea overnight" as TIME, "Afrin" as LANGUAGE, "Manbij" as DATE).
+            taken[i] = ent.label_ not in NOT_NAME_LABELS | LOOSE_LABELS or not doc[i].text[:1].isupper() or \
+                ent.label_ == "DATE" and doc[i].lower_.rstrip(".") in CALENDAR_WORDS or bool(found)
     i = 0
     while i < len(doc):
         span, width = (None, 1) if taken[i] else _from_tokens(doc, i, lowercase_words, person_words, taken)
@@ -133,6 +141,8 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
             return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
         return _known_parts(doc, tokens, label)
     own = {t.text for t in tokens}
+    if candidates and _dateline(tokens):
+        return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]  # "Goma (AP) —"
     if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
             tokens, candidates, lowercase_words, person_words - own, division)
             or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province") for c in candidates)):
@@ -269,7 +279,9 @@ def _dateline(tokens) -> bool:
     the headline, a standfirst), then a comma, a bracket or a dash, is where the story was filed."""
     doc = tokens.doc
     after = doc[tokens.end].text if tokens.end < len(doc) else ""
-    if after not in (",", "(", "-", "—", "–") or not tokens[0].is_upper:
+    agency = after == "(" and tokens.end + 2 < len(doc) and doc[tokens.end + 2].text == ")" and (
+        doc[tokens.end + 1].is_upper or doc[tokens.end + 1].text in NEWS_AGENCIES)  # "Goma (AP) —"
+    if after not in (",", "(", "-", "—", "–") or not (tokens[0].is_upper or agency):
         return False
     before = doc_text(doc)[:tokens.start_char].rstrip(" \t")
     return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
@@ -279,7 +291,7 @@ def _particle(token) -> bool:
     """A lowercase word that may sit inside a place name: an article or preposition of the name's language
     ("Deir ez-Zor", "Tal al-Hawa"), or any word between hyphens ("Port-au-Prince", "Mazar-i-Sharif")."""
     doc = token.doc
-    if token.lower_ in NAME_PREFIXES or token.lower_ in ("de", "du", "la", "le"):
+    if token.lower_ in NAME_PREFIXES or token.lower_ in NAME_PARTICLES:
         return True
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
 
@@ -321,7 +333,8 @@ def _hyphen_joined(tokens) -> bool:
     after = doc[tokens.end] if tokens.end < len(doc) else None
     joined_before = before is not None and before.text == "-" and not before.whitespace_ and before.i > 0 \
         and not doc[before.i - 1].whitespace_ and doc[before.i - 1].lower_ not in ARABIC_ARTICLES
-    joined_after = after is not None and after.text == "-" and not tokens[-1].whitespace_ and not after.whitespace_
+    joined_after = after is not None and after.text == "-" and not tokens[-1].whitespace_ and not after.whitespace_ \
+        and not (after.i + 1 < len(doc) and doc[after.i + 1].lower_ in evidence.PLACE_COMPOUNDS)  # "Kyiv-based"
     return joined_before or joined_after
 
 

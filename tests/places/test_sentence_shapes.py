@@ -1,0 +1,29 @@
+"""The shapes news sentences give a town's name, each read as a place whatever label the small model gives the
+name: datelines with an agency, "X-based", "X, a town of ...", "X's mayor", "came under shelling", "rained down
+on X", "over X", names with Portuguese particles. Towns chosen here are not the evaluation's."""
+from __future__ import annotations
+
+import pytest
+
+from conflictcli.nlp import model as nlp
+from conflictcli.places.find import find_places
+
+
+def place_named(text: str, town: str):
+    return next((p for p in find_places(nlp.load()(text)) if p.name == town), None)
+
+
+@pytest.mark.parametrize("country,sentence,town", [
+    ("Ukraine", "Bakhmut (AP) — Officials reported new strikes overnight.", "Bakhmut"),
+    ("Ukraine", "A Kramatorsk-based volunteer group said the checkpoints had been closed.", "Kramatorsk"),
+    ("Ukraine", "Toretsk, a town of about 20,000 people, has changed hands twice.", "Toretsk"),
+    ("Ukraine", "Sumy's mayor called for more air defence.", "Sumy"),
+    ("Ukraine", "Vuhledar came under heavy shelling on Tuesday, residents said.", "Vuhledar"),
+    ("Myanmar", "Missiles rained down on Myawaddy for a second night.", "Myawaddy"),
+    ("Sudan", "Smoke rose over Kadugli after the explosion.", "Kadugli"),
+    ("Mozambique", "Militants were pushed back towards Mocimboa da Praia on Sunday.", "Mocimboa da Praia"),
+])
+def test_a_town_in_a_news_sentence_shape_is_a_place(country, sentence, town):
+    place = place_named(f"{country}: civilians caught as fighting spreads\n\n{sentence}", town)
+    assert place is not None
+    assert place.lat is not None
