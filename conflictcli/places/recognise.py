@@ -105,17 +105,8 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     longest = max(_widths_named(doc, tokens.start), default=0)
     if longest > len(tokens) and label in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
         tokens = doc[tokens.start:tokens.start + longest]  # "Deir" tagged alone in "Deir ez-Zor"
-    start, end = tokens.start_char, tokens.end_char
-    text = doc_text(doc)[start:end]
-    division = False
-    core = text
-    if tokens[-1].lower_ in DIVISION_NOUNS and len(tokens) > 1:
-        division = True
-        core = doc_text(doc)[start:tokens[-1].idx].strip()
-    elif tokens.end < len(doc) and doc[tokens.end].lower_ in DIVISION_NOUNS:
-        division = True
-        end = doc[tokens.end].idx + len(doc[tokens.end].text)
-        text = doc_text(doc)[start:end]
+    start = tokens.start_char
+    end, text, core, division = _division_reading(doc, tokens)
     if label == "NORP":
         place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
         if place is not None:
@@ -154,6 +145,19 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label, weak=True,
                       evidence=found)]
     return _embedded(doc, tokens) if label == "ORG" else []
+
+
+def _division_reading(doc, tokens) -> tuple[int, str, str, bool]:
+    """(end, text, core, division) of a name that may carry a division noun: "Idlib province" as written, with
+    "Idlib" the name looked up, whether the noun is inside the entity or right after it."""
+    start, end = tokens.start_char, tokens.end_char
+    text = doc_text(doc)[start:end]
+    if tokens[-1].lower_ in DIVISION_NOUNS and len(tokens) > 1:
+        return end, text, doc_text(doc)[start:tokens[-1].idx].strip(), True
+    if tokens.end < len(doc) and doc[tokens.end].lower_ in DIVISION_NOUNS:
+        end = doc[tokens.end].idx + len(doc[tokens.end].text)
+        return end, doc_text(doc)[start:end], text, True
+    return end, text, text, False
 
 
 def _embedded(doc, tokens) -> list[Span]:
