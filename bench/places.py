@@ -9,7 +9,8 @@ are written to temporary folders that ../shared/eval/score.py reads with --predi
 --shared: the shared folder (eval/ and gold/ inside); --geowebnews and --gold override its files. --baseline also
 scores eval/baseline.py (plain spaCy, one process per document) on GeoWebNews in the same run (it takes one
 path, so the toponyms list, which runs `analyze -i LIST`, has no baseline line). Third-party data is read from
-the path given, never copied.
+the path given, never copied. The project's own lists of other towns, spellings and sentence shapes
+(bench/data/README.md) also go through toponyms.py, so rules that only fit the dev lists show.
 """
 from __future__ import annotations
 
@@ -89,12 +90,27 @@ def run_gold(nlp, gold_dir: Path, show: bool) -> dict:
     return summary
 
 
-def run_toponyms(cmd: str, places: Path | None = None) -> str:
+def run_toponyms(cmd: str, places: Path | None = None, templates: Path | None = None) -> str:
     """The conflict toponyms list through the CLI: toponyms.py's summary line."""
-    extra = ["--places", str(places)] if places else []
+    extra = (["--places", str(places)] if places else []) + (["--templates", str(templates)] if templates else [])
     out = subprocess.run([sys.executable, str(EVAL / "toponyms.py"), "--cmd", cmd, *extra], capture_output=True,
                          text=True)
     return (out.stdout.strip().splitlines() or [out.stderr.strip()])[-1]
+
+
+OWN = Path(__file__).resolve().parent / "data"  # the project's own towns, spellings and sentence shapes
+
+
+def run_own_lists(cmd: str) -> None:
+    """The project's own lists (bench/data/README.md) through toponyms.py, three rounds, each town in another of
+    the sentence shapes each round: places and shapes that no dev list holds."""
+    sentences = (OWN / "news_sentences.txt").read_text(encoding="utf-8").splitlines()
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("conflict_towns.json", "conflict_spellings.json"):
+            for shift in (0, 10, 20):
+                templates = Path(tmp) / f"sentences-{shift}.txt"
+                templates.write_text("\n".join(sentences[shift:] + sentences[:shift]) + "\n", encoding="utf-8")
+                print(f"own {name}, sentences from {shift + 1}:", run_toponyms(cmd, OWN / name, templates))
 
 
 def run_halves(nlp, cmd: str, geowebnews: Path) -> None:
@@ -137,6 +153,7 @@ def main() -> None:
     print(f"gazetteer start-up (import + open + first lookup, index built): {wall:.1f} ms wall, {cpu:.1f} ms CPU")
     cli = str(Path(sys.executable).parent / "conflictcli")
     print("conflict toponyms (conflictcli):", run_toponyms(cli))
+    run_own_lists(cli)
     nlp = nlp_module.load()
     print("gold (conflictcli places):", json.dumps(run_gold(nlp, args.gold, args.show_errors)))
     print("geowebnews (conflictcli places):", json.dumps(run_geowebnews(nlp, args.geowebnews, args.limit,
