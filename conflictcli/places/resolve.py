@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import gazetteer
@@ -110,7 +111,8 @@ def divisions_by_name(spans: list[Span]) -> dict[str, set[Anchor]]:
     found: dict[str, set[Anchor]] = {}
     for span in spans:
         c = span.chosen
-        if not span.weak and not span.demonym and c.admin1 and c.kind in ("city", "town", "province"):
+        if (not span.weak or span.evidence in ("strong", "place")) and not span.demonym and c.admin1 \
+                and c.kind in ("city", "town", "province"):
             found.setdefault(name_key(span), set()).add(Anchor.of(c))
     return found
 
@@ -136,6 +138,7 @@ def context_countries(spans: list[Span]) -> dict[str, Counter]:
     return by_name
 
 
+@lru_cache(maxsize=65536)
 def spelled_alike(written: str, main: str) -> bool:
     """Whether a name as written is a spelling of a reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar), not
     another word GeoNames lists among its alternates (an exonym, a former name, a nickname)."""
@@ -175,7 +178,7 @@ def choose(span: Span, countries: Counter, divisions: Counter, named: int = 0) -
     total = sum(countries.values()) or 1
     context = Context.of(divisions, named)
     priors = {c: prior(c, span) for c in span.candidates}
-    best = max(priors.values())
+    best = max((p for c, p in priors.items() if c.exact or spelled_alike(span.core, c.name)), default=0.0)
 
     def score(c: Candidate) -> float:
         near = context.nearness(c)
