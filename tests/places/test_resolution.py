@@ -82,6 +82,11 @@ def test_a_journey_between_states_is_no_list():
     assert (washington.country, washington.kind) == ("US", "city")
 
 
+def test_two_states_without_a_division_noun_are_no_list():
+    washington = place("The president split his time between Florida and Washington last winter.", "Washington")
+    assert (washington.country, washington.kind) == ("US", "city")
+
+
 def test_a_list_with_a_city_leaves_washington_the_capital():
     washington = place("After stops in Washington, New York and Boston, the prince flew to Texas.", "Washington")
     assert (washington.country, washington.kind) == ("US", "city")
