@@ -1,6 +1,8 @@
 """Resolution: which gazetteer reading each place name has, from its prior (population, kind) and the article's
-context (the countries it names, the provinces and states its other places lie in, "Town, State" pairs). Must
-not recognise names (recognise.py) nor group mentions (find.py).
+context: the countries it names, the provinces and states its other places lie in and how near they are
+(context.py measures both), "Town, State" pairs and lists of states. Context decides between readings of like
+likelihood; it does not lift a hamlet over the city of the same name unless the hamlet lies beside another place
+of the article. Must not recognise names (recognise.py) nor group mentions (find.py).
 """
 from __future__ import annotations
 
@@ -96,10 +98,13 @@ def apply_lists(text: str, spans: list[Span]) -> None:
 
 
 def _divisions_of_a_list(run: list[Span]) -> None:
-    for span in run:
-        tops = [max(other.candidates, key=lambda c: prior(c, other)) for other in run if other is not span]
-        countries = {top.country for top in tops}
-        if len(countries) != 1 or any(top.kind != "province" for top in tops):
+    """Each name of the list whose other names all read first as provinces of one country keeps only its
+    readings as a province of that country, if it has any."""
+    tops = [max(span.candidates, key=lambda c: prior(c, span)) for span in run]
+    for i, span in enumerate(run):
+        others = tops[:i] + tops[i + 1:]
+        countries = {top.country for top in others}
+        if len(countries) != 1 or any(top.kind != "province" for top in others):
             continue
         divisions = tuple(c for c in span.candidates if c.kind == "province" and c.country in countries)
         if divisions:
@@ -107,7 +112,8 @@ def _divisions_of_a_list(run: list[Span]) -> None:
 
 
 def divisions_by_name(spans: list[Span]) -> dict[str, set[Anchor]]:
-    """Where each name's chosen place lies: its first-level division (country, admin1), and its point if a town."""
+    """Where each name's chosen place lies: its first-level division (country, admin1), and its point if a town.
+    A name found by the gazetteer alone tells only with place evidence around it ("Horry County officials")."""
     found: dict[str, set[Anchor]] = {}
     for span in spans:
         c = span.chosen
@@ -178,6 +184,8 @@ def choose(span: Span, countries: Counter, divisions: Counter, named: int = 0) -
     total = sum(countries.values()) or 1
     context = Context.of(divisions, named)
     priors = {c: prior(c, span) for c in span.candidates}
+    # the bar: the likeliest reading that bears the name as written, not an unrelated alternate name (Singapore,
+    # "the Garden City", does not shut out the towns called Garden City)
     best = max((p for c, p in priors.items() if c.exact or spelled_alike(span.core, c.name)), default=0.0)
 
     def score(c: Candidate) -> float:
