@@ -60,7 +60,8 @@ def apply_containment(doc, spans: list[Span]) -> None:
     "Tacoma, Washington", "Birmingham, Alabama", "Tripoli, Lebanon": a town followed by a comma and the
     state or country it lies in. Where some reading of the pair fits that way, both keep only the readings
     that fit. Lists of places ("Aleppo, Idlib and Hama", "Washington, Georgia and Florida") are left alone:
-    the pair must not be preceded or followed by another place of the list."""
+    the pair must not be preceded or followed by another place of the list. So is a pair whose first name reads
+    first as a country or region ("together with Canada, Mexico")."""
     text = doc_text(doc)
     for i in range(len(spans) - 1):
         town, container = spans[i], spans[i + 1]
@@ -70,6 +71,8 @@ def apply_containment(doc, spans: list[Span]) -> None:
             continue
         if i + 2 < len(spans) and re.fullmatch(r",?\s*(?:and|or)?\s*", text[container.end:spans[i + 2].start]):
             continue
+        if max(town.candidates, key=lambda c: prior(c, town)).kind in ("country", "region"):
+            continue  # "together with Canada, Mexico should sue": a country is in no other country
         pairs = [(t, c) for t in town.candidates for c in container.candidates
                  if t.kind in ("city", "town", "province") and c.kind in ("province", "country") and t.id != c.id
                  and t.country == c.country and (c.kind == "country" or t.admin1 == c.admin1)]
@@ -189,8 +192,8 @@ def choose(span: Span, countries: Counter, divisions: Counter, named: int = 0) -
     best = max((p for c, p in priors.items() if c.exact or spelled_alike(span.core, c.name)), default=0.0)
 
     def score(c: Candidate) -> float:
-        near = context.nearness(c)
-        if best - priors[c] > CONTEXT_REACH and near < 1.0:  # only a close neighbour lifts a hamlet that far
+        near, beside = context.nearness(c)
+        if best - priors[c] > CONTEXT_REACH and not beside:  # only a close neighbour lifts a hamlet that far
             return priors[c]
         bonus = NEAR_BONUS * near
         if c.country and countries.get(c.country):

@@ -92,20 +92,33 @@ def test_a_list_with_a_city_leaves_washington_the_capital():
     assert (washington.country, washington.kind) == ("US", "city")
 
 
+def test_a_country_before_a_comma_is_not_a_town_of_the_next_country():
+    canada = place("And together with Canada, Mexico should sue in every court, the minister said.", "Canada")
+    assert (canada.country, canada.kind) == ("CA", "country")  # not La Cañada, a town in Mexico
+
+
 # ------------------------------------------------------------------ the measures
 
 
 def test_nearness_falls_with_distance():
     izium = reading("Izium", "UA", "town")
     context = Context.of(Counter({Anchor.of(izium): 1}), 1)
-    assert context.nearness(izium) == 1.0
-    assert context.nearness(reading("Kupiansk", "UA", "town")) > 0.0  # 60 km away
-    assert context.nearness(reading("Nikopol", "UA", "city")) == 0.0  # 400 km away
+    assert context.nearness(izium) == (1.0, True)
+    share, beside = context.nearness(reading("Kupiansk", "UA", "town"))  # 60 km away
+    assert 0.0 < share < 1.0 and not beside
+    assert context.nearness(reading("Nikopol", "UA", "city")) == (0.0, False)  # 400 km away
 
 
-def test_a_province_centroid_is_no_neighbour():
+def test_nearness_is_a_share_of_the_other_names():
+    izium, far = Anchor.of(reading("Izium", "UA", "town")), Anchor.of(reading("Enerhodar", "UA", "town"))
+    context = Context.of(Counter({izium: 1, far: 3}), 4)
+    assert context.nearness(reading("Izium", "UA", "town")) == (0.25, True)
+
+
+def test_a_province_centroid_or_a_city_is_no_neighbour():
     province = Anchor.of(reading("Wales", "GB", "province"))
     assert province.lat is None and province.country == "GB"
+    assert Anchor.of(reading("Kharkiv", "UA", "city")).lat is None  # every village is near some big city
     context = Context.of(Counter({province: 2}), 4)
-    assert context.nearness(reading("Cardiff", "GB", "city")) == 0.0
+    assert context.nearness(reading("Cardiff", "GB", "city")) == (0.0, False)
     assert context.division_share(reading("Cardiff", "GB", "city")) == 0.5
