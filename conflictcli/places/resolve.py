@@ -23,7 +23,7 @@ COUNTRY_SHARE = 1.0  # plus this times that country's share of the article's cou
 DIVISION_NAMED = 1.0  # plus this for one in a province or state where other places of the article lie,
 DIVISION_SHARE = 2.0  # plus this times the share of the article's other places that lie there
 DIVISION_PASSES = 2  # a name's reading moves its neighbours': settle in this many rounds
-NEAR_BONUS = 2.0  # for a reading beside another town of the article (context.nearness: up to this)
+NEAR_BONUS = 2.0  # plus this times the share of the article's other names that are towns near the reading
 CONTEXT_REACH = 2.0  # sharing a country or province with the article's other places lifts a reading over
 # namesakes up to a hundred times likelier (this many log10 units of prior), no further: only a neighbour lifts
 # a hamlet over the city ("Liverpool" is not a New York village because the article names Washington)

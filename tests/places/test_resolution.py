@@ -57,7 +57,8 @@ def test_a_close_neighbour_still_decides_for_a_small_town():
 
 
 def test_a_nickname_of_a_metropolis_does_not_shut_out_the_towns_of_that_name():
-    garden_city = place("Flood water closed roads in Garden City on Monday, Horry County officials said.", "Garden City")
+    garden_city = place("Flood water closed roads in Garden City on Monday, Horry County officials said.",
+                        "Garden City")
     assert (garden_city.country, garden_city.kind) == ("US", "town")  # not Singapore, "the Garden City"
     assert km(garden_city.lat, garden_city.lon, 33.59, -79.01) < 30  # the one in the county the article names
 
