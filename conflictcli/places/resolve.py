@@ -61,8 +61,10 @@ def apply_containment(doc, spans: list[Span]) -> None:
     state or country it lies in. Where some reading of the pair fits that way, both keep only the readings
     that fit. Lists of places ("Aleppo, Idlib and Hama", "Washington, Georgia and Florida") are left alone:
     the pair must not be preceded or followed by another place of the list. So is a pair whose first name reads
-    first as a country or region ("together with Canada, Mexico")."""
+    first as a country or region ("together with Canada, Mexico"). The article means the place it located so
+    each time it writes the name bare ("Paris, Texas", then "firefighters in Paris")."""
     text = doc_text(doc)
+    located: dict[str, tuple[Candidate, ...]] = {}
     for i in range(len(spans) - 1):
         town, container = spans[i], spans[i + 1]
         if town.demonym or container.demonym or text[town.end:container.start] != ", ":
@@ -79,7 +81,20 @@ def apply_containment(doc, spans: list[Span]) -> None:
         if pairs:
             town.candidates = tuple(dict.fromkeys(t for t, _ in pairs))
             container.candidates = tuple(dict.fromkeys(c for _, c in pairs))
+            located.setdefault(name_key(town), town.candidates)
+            located.setdefault(name_key(container), container.candidates)
+    _one_sense(spans, located)
     apply_lists(text, spans)
+
+
+def _one_sense(spans: list[Span], located: dict[str, tuple[Candidate, ...]]) -> None:
+    """Every mention of a name the article located somewhere ("Paris, Texas") keeps only the readings it was
+    located to, if it has them."""
+    for span in spans:
+        readings = located.get(name_key(span))
+        if readings and not span.demonym and span.candidates != readings:
+            kept = tuple(c for c in span.candidates if c in readings)
+            span.candidates = kept or span.candidates
 
 
 def apply_lists(text: str, spans: list[Span]) -> None:

@@ -93,6 +93,13 @@ def test_a_list_with_a_city_leaves_washington_the_capital():
     assert (washington.country, washington.kind) == ("US", "city")
 
 
+def test_a_name_the_article_located_keeps_that_place_when_written_bare():
+    places = find_places(nlp.load()("A fire broke out in Paris, Texas, on Monday. Firefighters in Paris said nobody "
+                                    "was hurt."))
+    paris = [p for p in places if p.name == "Paris"]
+    assert len(paris) == 1 and paris[0].country == "US" and len(paris[0].mentions) == 2  # not France the 2nd time
+
+
 def test_a_country_before_a_comma_is_not_a_town_of_the_next_country():
     canada = place("And together with Canada, Mexico should sue in every court, the minister said.", "Canada")
     assert (canada.country, canada.kind) == ("CA", "country")  # not La Cañada, a town in Mexico
