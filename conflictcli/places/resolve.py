@@ -1,6 +1,8 @@
 """Resolution: which gazetteer reading each place name has, from its prior (population, kind) and the article's
-context (the countries it names, the provinces and states its other places lie in, "Town, State" pairs). Must
-not recognise names (recognise.py) nor group mentions (find.py).
+context: the countries it names, the provinces and states its other places lie in and how near they are
+(context.py measures both), "Town, State" pairs and lists of states. Context decides between readings of like
+likelihood; it does not lift a hamlet over the city of the same name unless the hamlet lies beside another place
+of the article. Must not recognise names (recognise.py) nor group mentions (find.py).
 """
 from __future__ import annotations
 
@@ -8,9 +10,11 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import gazetteer
+from conflictcli.places.context import Anchor, Context
 from conflictcli.places.gazetteer import Candidate
 from conflictcli.places.recognise import Span
 
@@ -19,6 +23,10 @@ COUNTRY_SHARE = 1.0  # plus this times that country's share of the article's cou
 DIVISION_NAMED = 1.0  # plus this for one in a province or state where other places of the article lie,
 DIVISION_SHARE = 2.0  # plus this times the share of the article's other places that lie there
 DIVISION_PASSES = 2  # a name's reading moves its neighbours': settle in this many rounds
+NEAR_BONUS = 2.0  # plus this times the share of the article's other names that are towns near the reading
+CONTEXT_REACH = 2.0  # sharing a country or province with the article's other places lifts a reading over
+# namesakes up to a hundred times likelier (this many log10 units of prior), no further: only a neighbour lifts
+# a hamlet over the city ("Liverpool" is not a New York village because the article names Washington)
 # The prior, in log10-population units (one unit = ten times the people). Set by hand on the founding article and
 # GeoWebNews dev, and kept because they read as rules: a region or a country outranks any city of up to ten
 # million (REGION_PRIOR 7.5; a country at least COUNTRY_FLOOR 6.5 + COUNTRY_BONUS 1.5 = 8: "Georgia" is the
@@ -38,17 +46,25 @@ SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a tra
 DIVISION_WORD_BONUS = 3.0
 BARE_DIVISION_MALUS = 0.5
 NAMESAKE_DIVISION_MALUS = 3.0
+LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+DIVISIONS_NAMED = re.compile(r"\b(?:states|provinces|regions|counties|oblasts|governorates|prefectures)\b[^.;]{0,20}$",
+                             re.IGNORECASE)  # "states such as", "the provinces of": a list of divisions follows
+
 
 def name_key(span: Span) -> str:
     return gazetteer.normalize(span.core)
 
 
 def apply_containment(doc, spans: list[Span]) -> None:
-    """"Tacoma, Washington", "Birmingham, Alabama", "Tripoli, Lebanon": a town followed by a comma and the
+    """What the sentence's structure says about readings: containment (here), then lists (apply_lists).
+    "Tacoma, Washington", "Birmingham, Alabama", "Tripoli, Lebanon": a town followed by a comma and the
     state or country it lies in. Where some reading of the pair fits that way, both keep only the readings
     that fit. Lists of places ("Aleppo, Idlib and Hama", "Washington, Georgia and Florida") are left alone:
-    the pair must not be preceded or followed by another place of the list."""
+    the pair must not be preceded or followed by another place of the list. So is a pair whose first name reads
+    first as a country or region ("together with Canada, Mexico"). The article means the place it located so
+    each time it writes the name bare ("Paris, Texas", then "firefighters in Paris")."""
     text = doc_text(doc)
+    located: dict[str, tuple[Candidate, ...]] = {}
     for i in range(len(spans) - 1):
         town, container = spans[i], spans[i + 1]
         if town.demonym or container.demonym or text[town.end:container.start] != ", ":
@@ -57,21 +73,71 @@ def apply_containment(doc, spans: list[Span]) -> None:
             continue
         if i + 2 < len(spans) and re.fullmatch(r",?\s*(?:and|or)?\s*", text[container.end:spans[i + 2].start]):
             continue
+        if max(town.candidates, key=lambda c: prior(c, town)).kind in ("country", "region"):
+            continue  # "together with Canada, Mexico should sue": a country is in no other country
         pairs = [(t, c) for t in town.candidates for c in container.candidates
                  if t.kind in ("city", "town", "province") and c.kind in ("province", "country") and t.id != c.id
                  and t.country == c.country and (c.kind == "country" or t.admin1 == c.admin1)]
         if pairs:
             town.candidates = tuple(dict.fromkeys(t for t, _ in pairs))
             container.candidates = tuple(dict.fromkeys(c for _, c in pairs))
+            located.setdefault(name_key(town), town.candidates)
+            located.setdefault(name_key(container), container.candidates)
+    _one_sense(spans, located)
+    apply_lists(text, spans)
 
 
-def divisions_by_name(spans: list[Span]) -> dict[str, set]:
-    """The first-level divisions (country, admin1) each name's chosen place lies in, or is."""
-    found: dict[str, set] = {}
+def _one_sense(spans: list[Span], located: dict[str, tuple[Candidate, ...]]) -> None:
+    """Every mention of a name the article located somewhere ("Paris, Texas") keeps only the readings it was
+    located to, if it has them."""
+    for span in spans:
+        readings = located.get(name_key(span))
+        if readings and not span.demonym and span.candidates != readings:
+            kept = tuple(c for c in span.candidates if c in readings)
+            span.candidates = kept or span.candidates
+
+
+def apply_lists(text: str, spans: list[Span]) -> None:
+    """"Alaska, Hawaii and Washington", "states such as California or Washington": in a list of the provinces or
+    states of one country, a name that can be one of them is one (the state, not the capital). A list is three
+    names or more joined by commas, "and", "or", or two after a plural division noun; "from Florida to
+    Washington" and "Florida and Washington" are no such lists."""
+    runs: list[list[Span]] = []
+    for i, span in enumerate(spans):
+        if span.demonym or not span.candidates:
+            continue
+        if runs and runs[-1][-1] is spans[i - 1] and LIST_SEPARATOR.fullmatch(text[spans[i - 1].end:span.start]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        if len(run) >= 3 or len(run) == 2 and DIVISIONS_NAMED.search(text[max(0, run[0].start - 40):run[0].start]):
+            _divisions_of_a_list(run)
+
+
+def _divisions_of_a_list(run: list[Span]) -> None:
+    """Each name of the list whose other names all read first as provinces of one country keeps only its
+    readings as a province of that country, if it has any."""
+    tops = [max(span.candidates, key=lambda c: prior(c, span)) for span in run]
+    for i, span in enumerate(run):
+        others = tops[:i] + tops[i + 1:]
+        countries = {top.country for top in others}
+        if len(countries) != 1 or any(top.kind != "province" for top in others):
+            continue
+        divisions = tuple(c for c in span.candidates if c.kind == "province" and c.country in countries)
+        if divisions:
+            span.candidates = divisions
+
+
+def divisions_by_name(spans: list[Span]) -> dict[str, set[Anchor]]:
+    """Where each name's chosen place lies: its first-level division (country, admin1), and its point if a town.
+    A name found by the gazetteer alone tells only with place evidence around it ("Horry County officials")."""
+    found: dict[str, set[Anchor]] = {}
     for span in spans:
         c = span.chosen
-        if not span.weak and not span.demonym and c.admin1 and c.kind in ("city", "town", "province"):
-            found.setdefault(name_key(span), set()).add((c.country, c.admin1))
+        if (not span.weak or span.evidence in ("strong", "place")) and not span.demonym and c.admin1 \
+                and c.kind in ("city", "town", "province"):
+            found.setdefault(name_key(span), set()).add(Anchor.of(c))
     return found
 
 
@@ -96,6 +162,7 @@ def context_countries(spans: list[Span]) -> dict[str, Counter]:
     return by_name
 
 
+@lru_cache(maxsize=65536)
 def spelled_alike(written: str, main: str) -> bool:
     """Whether a name as written is a spelling of a reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar), not
     another word GeoNames lists among its alternates (an exonym, a former name, a nickname)."""
@@ -130,17 +197,24 @@ def prior(c: Candidate, span: Span) -> float:
 
 def choose(span: Span, countries: Counter, divisions: Counter, named: int = 0) -> Candidate:
     """The best reading: prior, plus the countries the article names, plus the provinces and states its other
-    places lie in (`divisions`: how many of the `named` other names lie in each)."""
+    places lie in (`divisions`: the Anchors of the `named` other names), plus nearness to its other towns. The
+    country and province bonuses do not reach readings far less likely than the name's best (CONTEXT_REACH)."""
     total = sum(countries.values()) or 1
+    context = Context.of(divisions, named)
+    priors = {c: prior(c, span) for c in span.candidates}
+    # the bar: the likeliest reading that bears the name as written, not an unrelated alternate name (Singapore,
+    # "the Garden City", does not shut out the towns called Garden City)
+    best = max((p for c, p in priors.items() if c.exact or spelled_alike(span.core, c.name)), default=0.0)
 
     def score(c: Candidate) -> float:
-        bonus = 0.0
+        near, beside = context.nearness(c)
+        if best - priors[c] > CONTEXT_REACH and not beside:  # only a close neighbour lifts a hamlet that far
+            return priors[c]
+        bonus = NEAR_BONUS * near
         if c.country and countries.get(c.country):
             bonus += COUNTRY_NAMED + COUNTRY_SHARE * countries[c.country] / total
-        if divisions.get((c.country, c.admin1)):
-            bonus += DIVISION_NAMED + DIVISION_SHARE * divisions[(c.country, c.admin1)] / named
-        return prior(c, span) + bonus
+        if share := context.division_share(c):
+            bonus += DIVISION_NAMED + DIVISION_SHARE * share
+        return priors[c] + bonus
 
     return max(span.candidates, key=score)
-
-
