@@ -74,6 +74,7 @@ _CONSONANT = re.compile("|".join(sorted(VARIANT_CONSONANTS, key=len, reverse=Tru
 _VOWEL = re.compile("|".join(sorted(VARIANT_VOWELS, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=65536)
 def _variant_word(word: str) -> str:
     if len(word) > 3:
         word = re.sub(r"(?:iy|y)?eh$", "ia", word)  # Nabatieh, Nabatiyeh -> nabatia
@@ -84,13 +85,13 @@ def _variant_word(word: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", word)
 
 
-@lru_cache(maxsize=8192)
-def variant_key(name: str) -> str:
-    """A looser key than `place_key`, word by word (the number of words is kept, so a scan over words can use it):
-    Khan Younis / Khan Yunis, Qamishli / Kamishli, Hodeidah / Hudaydah, Zawiya / Zawiyah / Zawia all meet. It
-    equates far more names than `place_key` (Kobani and Kubani, but also some person names and common words):
-    for a lookup that found nothing by `place_key`, never instead of it."""
-    return " ".join(_variant_word(word) for word in place_key(name).split())
+def variant_key(key: str) -> str:
+    """A looser key than `place_key`, made from one (`variant_key(place_key(name))`), word by word: the number
+    of words is kept, so a scan over words can use it. Khan Younis / Khan Yunis, Qamishli / Kamishli, Hodeidah /
+    Hudaydah, Zawiya / Zawiyah / Zawia all meet. It equates far more names than `place_key` (Kobani and Kubani,
+    but also some person names and common words): for a lookup that found nothing by `place_key`, never instead
+    of it."""
+    return " ".join(_variant_word(word) for word in key.split())
 
 
 @lru_cache(maxsize=8192)

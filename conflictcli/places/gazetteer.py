@@ -15,7 +15,7 @@ from conflictcli.lexicon.normalize import place_key, variant_key
 from conflictcli.places.index_build import (VARIANT_MIN_LETTERS, build, remove_stale_temporaries, trie_path,
                                             variant_trie_path)
 
-INDEX_VERSION = 12  # bump when the schema or what is indexed changes: old caches are then rebuilt
+INDEX_VERSION = 13  # bump when the schema or what is indexed changes: old caches are then rebuilt
 normalize = place_key  # the key a name is looked up by
 AREA_KINDS = frozenset({"region", "sea", "lake", "river"})  # named areas and waters: no population to rank them by
 FACILITY_KINDS = frozenset({"airport", "base", "camp", "crossing", "dam"})  # sites: a point, no population
@@ -103,7 +103,7 @@ def names_at(words: list[str]) -> list[int]:
     longest first: one trie scan instead of one query per width, and one of the variant keys (the spellings
     lookup() finds by its fallback)."""
     text = " ".join(words)
-    variants = " ".join(variant_key(word) for word in words)  # word by word: the widths stay aligned
+    variants = variant_key(text)  # word by word: the widths stay aligned
     found = {key.count(" ") + 1 for key in name_trie().prefixes(text) if _whole_words(key, text)}
     found |= {key.count(" ") + 1 for key in variant_trie().prefixes(variants)
               if _whole_words(key, variants) and _long_enough(key)}
@@ -131,7 +131,7 @@ def lookup(name: str) -> tuple[Candidate, ...]:
         rows = _connection().execute(
             f"SELECT {_COLUMNS}, n.exact FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)
         ).fetchall()
-    elif key and _long_enough(variant := variant_key(name)) and variant in variant_trie():
+    elif key and _long_enough(variant := variant_key(key)) and variant in variant_trie():
         rows = _connection().execute(
             f"SELECT {_COLUMNS}, 0 FROM variants v JOIN places p ON p.id = v.place WHERE v.key = ?", (variant,)
         ).fetchall()

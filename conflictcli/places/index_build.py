@@ -19,6 +19,7 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from conflictcli import QUIET_ENV
@@ -30,6 +31,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CITY_FILE = "cities500.json"
 CITY_MIN_POPULATION = 100_000  # a populated place this big is a "city", smaller ones are "towns"
 VARIANT_MIN_POPULATION = 1_000  # towns this big or bigger (and every other kind) are found by variant spellings
+SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name spells the main one (as resolve.py)
 VARIANT_MIN_LETTERS = 5  # a variant key this long or longer: shorter ones equate too many names and words
 STALE_TEMP_SECONDS = 600  # a build takes under a minute: a temporary file this old was left by a killed one
 DIVISION_WORDS = re.compile(
@@ -155,15 +157,31 @@ class _Writer:
 
 
     def _variants(self) -> None:
-        """The variant key of the main names of every place that is not a hamlet, when long enough to be safe:
-        the fallback lookup for spellings GeoNames does not list (Khan Younis for Khan Yunis, Kamishli for
-        Qamishli). Alternate names are left out: variants of their long tail of exonyms and former names meet
-        surnames and common words ("Monahan", "Helmet")."""
-        rows = self.db.execute("SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
-                               "WHERE n.exact AND (p.kind != 'town' OR p.population >= ?)", (VARIANT_MIN_POPULATION,))
-        found = {(variant, place) for key, place in rows
-                 if len((variant := variant_key(key)).replace(" ", "")) >= VARIANT_MIN_LETTERS}
+        """The variant key of the names of every place that is not a hamlet (GeoNames gives seats of unknown size
+        no population: they count), when long enough to be safe: the fallback lookup for spellings GeoNames does
+        not list (Khan Younis for Khan Yunis, Kamishli for Qamishli). Of the alternate names, only those that
+        spell the main name (Kostiantynivka for Kostyantynivka): variants of the long tail of exonyms and
+        former names meet surnames and common words ("Monahan", "Helmet")."""
+        rows = self.db.execute("SELECT n.key, n.place, n.exact, p.name FROM names n JOIN places p ON p.id = n.place "
+                               "WHERE p.kind != 'town' OR p.population >= ? OR p.population = 0",
+                               (VARIANT_MIN_POPULATION,))
+        main_keys: dict[int, str] = {}
+        found = set()
+        for key, place, exact, main in rows:
+            variant = variant_key(key)
+            if len(variant.replace(" ", "")) < VARIANT_MIN_LETTERS:
+                continue
+            if exact or _spells(key, main_keys.setdefault(place, place_key(main))):
+                found.add((variant, place))
         self.db.executemany("INSERT INTO variants VALUES (?,?)", found)
+
+
+def _spells(alternate: str, main: str) -> bool:
+    """Whether an alternate name's key is a spelling of the main name's (the rule resolve.spelled_alike applies
+    when choosing: a transliteration changes about two letters in five)."""
+    matcher = SequenceMatcher(None, alternate, main)
+    return matcher.real_quick_ratio() >= SPELLING_SIMILARITY and matcher.quick_ratio() >= SPELLING_SIMILARITY \
+        and matcher.ratio() >= SPELLING_SIMILARITY  # the cheap upper bounds first: most alternates fail them
 
 
 def _fill(db: sqlite3.Connection, step) -> None:

@@ -14,11 +14,11 @@ def reading(name: str, kind: str):
 
 
 @pytest.mark.parametrize("name, kind", [
-    ("Kerem Shalom", "crossing"), ("Allenby Bridge", "crossing"), ("Mosul Dam", "dam"), ("Tishrin Dam", "dam"),
+    ("Kerem Shalom", "crossing"), ("Allenby Bridge", "crossing"), ("Haditha Dam", "dam"), ("Tishrin Dam", "dam"),
     ("Zaatari", "camp"), ("Kutupalong", "camp"), ("Ain al-Asad", "base"), ("Camp Lemonnier", "base"),
-    ("Strait of Hormuz", "sea"), ("Gulf of Aden", "sea"), ("Lake Chad", "lake"), ("Euphrates", "river"),
+    ("Strait of Hormuz", "sea"), ("Gulf of Aden", "sea"), ("Lake Chad", "lake"), ("Litani", "river"),
     ("Ogaden", "region"), ("Puntland", "region"), ("Gatwick", "airport"), ("Kabul Airport", "airport"),
-    ("Incirlik Air Base", "base"),
+    ("Bagram Air Base", "base"),
 ])
 def test_features_beyond_towns_have_their_kind_and_a_point(name, kind):
     found = reading(name, kind)
