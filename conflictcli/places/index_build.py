@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -39,8 +39,8 @@ DIVISION_WORDS = re.compile(
     r"county|district|muhafazat|mohafazat|mayorality of|municipality|wilayah|vilayet|ostan|voivodeship)\b",
     re.IGNORECASE)
 AIR_BASE = re.compile(r"\b(?:Air Base|Airbase|Air Force Base|Naval Air Station)\b", re.IGNORECASE)
-AIRPORT_WORDS = re.compile(r"\b(?:International|Intl|Airport|Airfield|Aerodrome|Air Base|Airbase|Air Force Base|"
-                           r"Naval Air Station|Regional|Municipal|Domestic)\b", re.IGNORECASE)
+AIRPORT_WORDS = re.compile(r"\b(?:International|Intl|Airport|Airfield|Airstrip|Airpark|Aerodrome|Heliport|Air Base|"
+                           r"Airbase|Air Force Base|Naval Air Station|Regional|Municipal|Domestic)\b", re.IGNORECASE)
 SCHEMA = """
     PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
     DROP TABLE IF EXISTS places; DROP TABLE IF EXISTS names; DROP TABLE IF EXISTS demonyms;
@@ -262,21 +262,29 @@ def _add_divisions(out: _Writer, divisions: dict) -> None:
 
 def _add_airports(out: _Writer) -> None:
     """Airports with an IATA code, and air bases (airportsdata, MIT): by their full name ("London Heathrow
-    Airport"), "<city> Airport" ("Kabul Airport"), and the words that name the airport itself, with and without
-    the airport word ("Heathrow Airport", "Heathrow"); that bare name only when it is one word of some length and
-    no common given name or surname ("Dulles", "Logan" are people's names first)."""
+    Airport"), "<city> Airport" ("Kabul Airport"), and the words that name the airport itself with the airport
+    word ("Heathrow Airport"). Those words alone ("Gatwick", "Schiphol") only when they are one word of some
+    length that names nothing else: no other place (a town, a country: "Boston", "Bahrain"), no other airport
+    (a generic word: "County", "Executive", "Downtown") and no common given name or surname ("Dulles")."""
     import airportsdata
 
+    rows = []
     for airport in airportsdata.load("ICAO").values():
         name, city = airport["name"], airport["city"]
         base = AIR_BASE.search(name) is not None
-        if not (airport["iata"] or base) or not _is_latin(name):
-            continue
-        own = AIRPORT_WORDS.sub(" ", name[len(city):] if city and name.startswith(city) else name).split()
+        if (airport["iata"] or base) and _is_latin(name):
+            own = AIRPORT_WORDS.sub(" ", name[len(city):] if city and name.startswith(city) else name).split()
+            rows.append((airport, base, own if own != city.split() else []))
+    taken = {key for key, _ in out.names}
+    alone = Counter(place_key(own[0]) for _, _, own in rows if len(own) == 1)
+    for airport, base, own in rows:
+        name, city = airport["name"], airport["city"]
         names = [name, *(f"{city} Airport",) * bool(city and not base)]
-        if own and own != city.split():
+        if own:
             names.append(" ".join(own) + (" Air Base" if base else " Airport"))
-            if len(own) == 1 and len(own[0]) >= 5 and not is_common_person_name(own[0]):
+            key = place_key(own[0])
+            if len(own) == 1 and len(key) >= 5 and alone[key] == 1 and key not in taken \
+                    and not is_common_person_name(own[0]):
                 names.append(own[0])
         out.place(None, name, "base" if base else "airport", airport["country"], None, airport["lat"],
                   airport["lon"], 0, names)

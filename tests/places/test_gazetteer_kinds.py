@@ -38,3 +38,9 @@ def test_an_airport_named_after_a_person_is_not_found_by_the_persons_name_alone(
 def test_the_european_union_is_an_organisation():
     assert reading("EU", "organisation") is not None and reading("European Union", "organisation") is not None
     assert not any(c.kind in ("region", "country") for c in gazetteer.lookup("European Union"))
+
+
+def test_an_airports_own_word_alone_only_when_it_names_nothing_else():
+    assert reading("Gatwick", "airport") is not None  # named by nothing else
+    assert reading("Boston", "airport") is None  # Manchester Boston Regional Airport: the city's name
+    assert reading("County", "airport") is None  # "X County Airport": a generic word
