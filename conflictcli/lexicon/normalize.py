@@ -81,7 +81,8 @@ def _variant_word(word: str) -> str:
         word = re.sub(r"(?:yi|iy|ij|ii|y)$", "i", word)  # Kryvyi, Kryvyy, Velikiy -> -i
     word = re.sub(r"iy(?=[aeiou])", "i", word)  # Zawiya -> zawia
     word = _CONSONANT.sub(lambda m: VARIANT_CONSONANTS[m.group()], word)
-    word = _VOWEL.sub(lambda m: VARIANT_VOWELS[m.group()], word)
+    for _ in range(2):  # twice: a cluster the first pass leaves ("daein" -> "dain") folds too ("din", as "Dayn")
+        word = _VOWEL.sub(lambda m: VARIANT_VOWELS[m.group()], word)
     return re.sub(r"(\w)\1+", r"\1", word)
 
 
