@@ -24,7 +24,8 @@ DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ite")
 def find_places(doc) -> list[Place]:
     """The places of a spaCy Doc, one Place per distinct location, mentions in text order; places sorted by
     their number of mentions (most first), then by their first mention."""
-    spans = recognise(doc)
+    spans = [s for s in recognise(doc)
+             if not any(c.exact and c.kind in gazetteer.NOT_PLACE_KINDS for c in s.candidates)]  # "the EU"
     apply_containment(doc, spans)
     by_name = context_countries(spans)
     countries = sum(by_name.values(), Counter())
@@ -111,7 +112,7 @@ def _cluster(spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         c = span.chosen
         key = key_of_id.setdefault(c.id, _cluster_key(span))
-        if c.kind in ("region", "province") and c.country:
+        if c.kind in ("province", *gazetteer.AREA_KINDS) and c.country:
             key = key_of_area.setdefault((c.country, gazetteer.normalize(c.name)), key)
         clusters.setdefault(key, []).append(span)
     return list(clusters.values())

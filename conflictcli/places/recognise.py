@@ -122,7 +122,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         core = DIRECTION.sub("", core)  # "northern Syria"
         candidates = gazetteer.lookup(core)
     if label in PLACE_LABELS and len(tokens) == 1 and tokens[0].text in person_words:
-        candidates = tuple(c for c in candidates if c.kind in ("country", "province", "region"))
+        candidates = tuple(c for c in candidates if c.kind in ("country", "province", *gazetteer.AREA_KINDS))
         if not candidates:
             return []  # "Buhari" after "Muhammadu Buhari": the person again
     if label in PLACE_LABELS:
@@ -176,7 +176,8 @@ def _embedded(doc, tokens) -> list[Span]:
             part = doc[i:j]
             if not part[-1].text[:1].isupper():
                 continue
-            big = [c for c in gazetteer.lookup(part.text) if c.exact and c.kind in ("country", "region")]
+            big = [c for c in gazetteer.lookup(part.text)
+                   if c.exact and c.kind in ("country", *gazetteer.AREA_KINDS)]
             if big and not _generic(part):
                 found.append(Span(part.start_char, part.end_char, part.text, part.text, candidates=tuple(big),
                                    label="embedded"))
@@ -196,7 +197,7 @@ def _generic(tokens) -> bool:
     ("Middle East", "West Bank") are names."""
     if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
         return False
-    return not any(c.exact and c.kind in ("country", "region") for c in gazetteer.lookup(tokens.text))
+    return not any(c.exact and c.kind in ("country", *gazetteer.AREA_KINDS) for c in gazetteer.lookup(tokens.text))
 
 
 def _known_parts(doc, tokens, label: str) -> list[Span]:
@@ -236,7 +237,9 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
     if words[0].is_lower and words[0].lower_ not in NAME_PREFIXES:
         return False
     exact = [c for c in candidates if c.exact]
-    if any(c.kind in ("country", "region") for c in exact):
+    if any(c.kind in ("country", *gazetteer.AREA_KINDS) for c in exact):
+        return True
+    if any(c.kind in gazetteer.FACILITY_KINDS for c in exact) and len(named) > 1:
         return True
     if any(c.kind == "province" for c in exact):
         return not (len(named) == 1 and named[0].is_upper and len(named[0].text) <= 3)  # "BA", "CA"
@@ -265,13 +268,13 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     big = any(c.kind == "country" or c.capital for c in candidates)
     found = evidence.reading(tokens, big)
     if found == evidence.PERSON or found != evidence.PLACE and len(words) == 1 and is_common_person_name(
-            words[0].text) and not any(c.exact and c.kind in ("country", "region") for c in candidates):
+            words[0].text) and not any(c.exact and c.kind in ("country", *gazetteer.AREA_KINDS) for c in candidates):
         return ""  # "Warren", "Levi" alone: a person's name far more often than a town's
     if words[-1].lower_ in evidence.TITLES:
         return ""  # "Minister", "General"
     if found != evidence.PLACE:
-        known = any(c.exact and (c.kind in ("country", "region", "province") or c.population >= TOWN_ANYWHERE)
-                    for c in candidates)  # the dictionary lists "Mali", "Aleppo" too
+        known = any(c.exact and (c.kind in ("country", "province", *gazetteer.AREA_KINDS)
+                                 or c.population >= TOWN_ANYWHERE) for c in candidates)  # "Mali", "Aleppo" are words
         english = is_english_word(words[0].text) if len(words) == 1 else None
         if not known and (english or english is None and words[-1].pos_ != "PROPN"):
             return ""  # "Aid", "Drones", "Congress": a common word, capitalised, with nothing to say place

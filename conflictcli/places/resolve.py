@@ -36,6 +36,7 @@ CONTEXT_REACH = 2.0  # sharing a country or province with the article's other pl
 # name is the division a third less often (BARE_DIVISION_MALUS 0.5), and a thousandth as often when a town of the
 # division has the name (NAMESAKE_DIVISION_MALUS 3: bare "Aleppo" is the city).
 REGION_PRIOR = 7.5
+FACILITY_PRIOR = 4.0  # an airport, base, camp, crossing or dam ranks like a town of 10,000 people
 COUNTRY_FLOOR = 6.5
 COUNTRY_BONUS = 1.5
 CAPITAL_BONUS = 1.0
@@ -172,8 +173,10 @@ def spelled_alike(written: str, main: str) -> bool:
 def prior(c: Candidate, span: Span) -> float:
     """How likely the name means this candidate before looking at the article: log population, countries and
     regions above any town (a country's name means the country), capitals up, alternate-name matches down."""
-    if c.kind == "region":
+    if c.kind in gazetteer.AREA_KINDS:
         score = REGION_PRIOR
+    elif c.kind in gazetteer.FACILITY_KINDS:
+        score = FACILITY_PRIOR
     elif c.kind == "country":
         score = max(math.log10(c.population + 10), COUNTRY_FLOOR) + COUNTRY_BONUS
     else:
