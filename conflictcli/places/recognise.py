@@ -25,6 +25,8 @@ LOOSE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}  # the small model's s
 CALENDAR_WORDS = set("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan eid""".split())
+POSSESSIVE = re.compile(r"\s*['’]s$")
+INNER_APOSTROPHES = re.compile(r"['’ʿʾ‘]")
 NAME_PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "del", "della", "van", "von"}
 NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
@@ -67,7 +69,8 @@ def recognise(doc) -> list[Span]:
     taken = [False] * len(doc)
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
     person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                    and not gazetteer.lookup(ent.text) for t in ent if t.lower_ not in NAME_PREFIXES}
+                    and not gazetteer.lookup(POSSESSIVE.sub("", ent.text)) for t in ent
+                    if t.lower_ not in NAME_PREFIXES and t.lower_ not in ("'s", "’s")}
     for ent in doc.ents:
         found = _from_entity(doc, ent, lowercase_words, person_words)
         spans += found
@@ -209,7 +212,7 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
     while i < tokens.end:
         for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
             part = doc[i:j]
-            if part[0].text[:1].isupper() and part[-1].is_alpha and not _generic(part) and not _hyphen_joined(part) \
+            if part[0].text[:1].isupper() and _wordlike(part[-1]) and not _generic(part) and not _hyphen_joined(part) \
                     and (candidates := gazetteer.lookup(part.text)):
                 if any(c.exact for c in candidates):
                     found.append(Span(part.start_char, part.end_char, part.text, part.text,
@@ -223,7 +226,7 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
 def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],
                         division: bool) -> bool:
     """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
-    words = [t for t in tokens if t.is_alpha]
+    words = [t for t in tokens if _wordlike(t)]
     if not words or _generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
         return False
     named = [t for t in words if t.text[:1].isupper()]
@@ -255,7 +258,7 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     """A name the model did not call a place, with no population to vouch for it: its shape must be a
     name's, and the words around it must not say person. Returns the evidence (PLACE, or "unknown"), or ""
     to drop it; the span stays weak and is kept only in a country the article names or with place evidence."""
-    words = [t for t in tokens if t.is_alpha]
+    words = [t for t in tokens if _wordlike(t)]
     if not words or _generic(tokens) or any(not t.text[:1].isupper() and not _particle(t) for t in words[1:]):
         return ""
     if not words[0].text[:1].isupper() and words[0].lower_ not in NAME_PREFIXES:
@@ -292,6 +295,11 @@ def _dateline(tokens) -> bool:
         return False
     before = doc_text(doc)[:tokens.start_char].rstrip(" \t")
     return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
+
+
+def _wordlike(token) -> bool:
+    """A word, letters only once the apostrophes and ayns inside it are set aside ("Sana'a", "Ta'izz")."""
+    return token.is_alpha or INNER_APOSTROPHES.sub("", token.text).isalpha() and token.text[:1].isalpha()
 
 
 def _particle(token) -> bool:
@@ -351,12 +359,12 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
     token = doc[i]
     starts_name = token.text[:1].isupper() or (token.lower_ in NAME_PREFIXES and i + 1 < len(doc)
                                                and doc[i + 1].text[:1].isupper())
-    if not starts_name or not token.is_alpha:
+    if not starts_name or not _wordlike(token):
         return None, 1
     for width in _widths_named(doc, i):
         tokens = doc[i:i + width]
-        if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or _hyphen_joined(tokens) or \
-                any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):
+        if any(taken[t.i] for t in tokens) or not _wordlike(tokens[-1]) or _hyphen_joined(tokens) or \
+                any(not _wordlike(t) and t.text not in ("-", "'") for t in tokens):
             continue
         candidates = gazetteer.lookup(tokens.text)
         end_tok = i + width

@@ -27,3 +27,11 @@ def test_a_town_in_a_news_sentence_shape_is_a_place(country, sentence, town):
     place = place_named(f"{country}: civilians caught as fighting spreads\n\n{sentence}", town)
     assert place is not None
     assert place.lat is not None
+
+
+@pytest.mark.parametrize("country,sentence,town", [
+    ("Yemen", "A car bomb exploded in central Ta'izz on Monday.", "Ta'izz"),
+    ("Sudan", "Wad Madani's mayor called for more air defence.", "Wad Madani"),
+])
+def test_apostrophes_and_possessives_do_not_hide_a_town(country, sentence, town):
+    assert place_named(f"{country}: civilians caught as fighting spreads\n\n{sentence}", town) is not None
