@@ -35,6 +35,8 @@ CONTEXT_REACH = 2.0  # sharing a country or province with the article's other pl
 # times likelier (DIVISION_WORD_BONUS 3) and a town written so a hundred times less likely (3 - 1 = 2); a bare
 # name is the division a third less often (BARE_DIVISION_MALUS 0.5), and a thousandth as often when a town of the
 # division has the name (NAMESAKE_DIVISION_MALUS 3: bare "Aleppo" is the city).
+UNKNOWN_POPULATION = 500  # GeoNames' 0 means not known: a place the cities500 file lists without one is a seat of
+# some division, so it counts as the smallest place the file lists otherwise
 REGION_PRIOR = 7.5
 FACILITY_PRIOR = 4.0  # an airport, base, camp, crossing or dam ranks like a town of 10,000 people
 COUNTRY_FLOOR = 6.5
@@ -180,7 +182,7 @@ def prior(c: Candidate, span: Span) -> float:
     elif c.kind == "country":
         score = max(math.log10(c.population + 10), COUNTRY_FLOOR) + COUNTRY_BONUS
     else:
-        score = math.log10(c.population + 10)
+        score = math.log10((c.population or UNKNOWN_POPULATION) + 10)
     if c.capital:
         score += CAPITAL_BONUS
     if not c.exact:

@@ -130,3 +130,11 @@ def test_a_province_centroid_or_a_city_is_no_neighbour():
     context = Context.of(Counter({province: 2}), 4)
     assert context.nearness(reading("Cardiff", "GB", "city")) == (0.0, False)
     assert context.division_share(reading("Cardiff", "GB", "city")) == 0.5
+
+
+def test_a_town_without_a_known_population_can_be_the_articles_own():
+    """GeoNames writes 0 for a population it does not know; the Syrian Ras al-Ain must not lose to a Moroccan
+    village of 4,000 in an article about Syria."""
+    found = place("Syria: fighting spreads\n\nSmoke rose over Ras al-Ain after the explosion. Shelling hit Qamishli.",
+                  "Ras al-Ain")
+    assert found.country == "SY"
