@@ -12,6 +12,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from conflictcli.lexicon.normalize import variant_key
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import gazetteer
 from conflictcli.places.context import Anchor, Context
@@ -172,6 +173,14 @@ def spelled_alike(written: str, main: str) -> bool:
     return SequenceMatcher(None, gazetteer.normalize(written), gazetteer.normalize(main)).ratio() >= SPELLING_SIMILARITY
 
 
+@lru_cache(maxsize=65536)
+def transliterated(written: str, main: str) -> bool:
+    """Whether a name as written is the reading's main name in another transliteration (Mykolaiv/Mykolayiv,
+    Khan Younis/Khan Yunis: one variant key), which weighs as the name itself; a name merely spelled alike
+    (Mykolaiv/Mykolaivka, another town) does not."""
+    return variant_key(gazetteer.normalize(written)) == variant_key(gazetteer.normalize(main))
+
+
 def prior(c: Candidate, span: Span) -> float:
     """How likely the name means this candidate before looking at the article: log population, countries and
     regions above any town (a country's name means the country), capitals up, alternate-name matches down."""
@@ -185,7 +194,7 @@ def prior(c: Candidate, span: Span) -> float:
         score = math.log10((c.population or UNKNOWN_POPULATION) + 10)
     if c.capital:
         score += CAPITAL_BONUS
-    if not c.exact:
+    if not c.exact and not transliterated(span.core, c.name):
         score -= SPELLING_MALUS if spelled_alike(span.core, c.name) else ALTERNATE_MALUS
     if c.kind == "province":
         if span.division:

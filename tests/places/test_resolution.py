@@ -138,3 +138,11 @@ def test_a_town_without_a_known_population_can_be_the_articles_own():
     found = place("Syria: fighting spreads\n\nSmoke rose over Ras al-Ain after the explosion. Shelling hit Qamishli.",
                   "Ras al-Ain")
     assert found.country == "SY"
+
+
+def test_another_transliteration_of_a_city_is_the_city_not_a_village_spelled_alike():
+    """"Mykolaiv" is Mykolayiv (one name, two transliterations), not Mykolaivka, a village next to the article's
+    other towns."""
+    mykolaiv = place("Ukraine: strikes\n\nShelling hit Kramatorsk and Sloviansk. Drones struck Bakhmut. "
+                     "Residents of Mykolaiv said the water supply had been cut.", "Mykolaiv")
+    assert km(mykolaiv.lat, mykolaiv.lon, 46.97, 32.00) < 30
