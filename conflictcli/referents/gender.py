@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from conflictcli.lexicon.census_names import frequencies
+from conflictcli.lexicon.census_names import frequencies, names_in
 
 CLEAR_MARGIN = 4.0  # a name on both lists counts for the gender where its frequency is this many times higher
 
@@ -29,7 +29,7 @@ def _genders() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    return frozenset(frequencies("dist.all.last"))
+    return names_in("dist.all.last")
 
 
 def is_known_name(word: str) -> bool:
