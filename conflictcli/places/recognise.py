@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
+from conflictcli.places.embedded import organisation_like, places_inside
 from conflictcli.places.english import is_english_word
-from conflictcli.places.gazetteer import Candidate
+from conflictcli.places.span import Span, generic
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -24,35 +24,12 @@ NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "C
 DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
 DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                        r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
-GENERIC_WORDS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
-    "middle", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "federal", "capital", "state",
-    "states", "national", "coast", "island", "islands", "city", "town", "county", "district", "region", "province",
-    "valley", "lake", "river", "bay", "beach", "park", "mountain", "mountains", "hills", "port", "new", "old",
-    "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
 NAME_PREFIXES = TOPONYM_PREFIXES | ARABIC_ARTICLES  # lowercase words that may open a place name
 MAX_NAME_TOKENS = 4
 MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
 TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its country (checked when choosing),
 TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
-
-
-@dataclass
-class Span:
-    """A name in the text that may be a place, with its gazetteer readings."""
-    start: int
-    end: int
-    text: str  # as written, without a leading "the"
-    core: str  # the name looked up: no direction word, no division noun
-    division: bool = False  # "X province"
-    demonym: bool = False  # "Turkish" standing for Turkey
-    candidates: tuple[Candidate, ...] = ()
-    chosen: Candidate | None = None
-    label: str = ""
-    weak: bool = False  # found by the gazetteer alone: kept only if a big town or in the article's countries
-    evidence: str = ""  # evidence.PLACE when the words around it say it is a place
-
 
 
 def recognise(doc) -> list[Span]:
@@ -112,7 +89,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
         if place is not None:
             return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-    if _generic(tokens):
+    if generic(tokens):
         return []  # "Centre", "South", "the States": a generic word, whatever the model says
     if tokens.end + 1 < len(doc) and doc[tokens.end].lower_ == "and" and not division:
         longer = doc[tokens.start:tokens.end + 2]  # "Trinidad" and "Tobago" -> "Trinidad and Tobago"
@@ -143,46 +120,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if candidates and (found := _weak_name(tokens, candidates, lowercase_words, person_words, division)):
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label, weak=True,
                       evidence=found)]
-    return _embedded(doc, tokens) if label == "ORG" else []
-
-
-def _embedded(doc, tokens) -> list[Span]:
-    """Countries, regions and their adjectives named inside an organisation's name ("Zimbabwe Tourism
-    Authority", "Syrian Observatory for Human Rights"): mentions of the place, not places of their own. Towns
-    and provinces are left out: inside a name they stand for something else too often ("The Washington
-    Post", "Mississippi State")."""
-    found = []
-    i = tokens.start
-    while i < tokens.end:
-        token = doc[i]
-        if not token.text[:1].isupper():
-            i += 1
-            continue
-        for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
-            part = doc[i:j]
-            if not part[-1].text[:1].isupper():
-                continue
-            big = [c for c in gazetteer.lookup(part.text) if c.exact and c.kind in ("country", "region")]
-            if big and not _generic(part):
-                found.append(Span(part.start_char, part.end_char, part.text, part.text, candidates=tuple(big),
-                                   label="embedded"))
-                i = j
-                break
-        else:
-            if (place := gazetteer.demonym(token.text)) is not None:
-                found.append(Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
-                                   candidates=(place,), label="embedded"))
-            i += 1
-    return found
-
-
-def _generic(tokens) -> bool:
-    """A name made only of generic geographic words ("Central", "South", "States", "Centre"): the name of
-    some province or town somewhere, but in a text almost always the common word. The curated regions
-    ("Middle East", "West Bank") are names."""
-    if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
-        return False
-    return not any(c.exact and c.kind in ("country", "region") for c in gazetteer.lookup(tokens.text))
+    return places_inside(doc, tokens, person_words) if label == "ORG" or organisation_like(tokens) else []
 
 
 def _known_parts(doc, tokens, label: str) -> list[Span]:
@@ -194,7 +132,7 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
     while i < tokens.end:
         for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
             part = doc[i:j]
-            if part[0].text[:1].isupper() and part[-1].is_alpha and not _generic(part) and not _hyphen_joined(part) \
+            if part[0].text[:1].isupper() and part[-1].is_alpha and not generic(part) and not _hyphen_joined(part) \
                     and (candidates := gazetteer.lookup(part.text)):
                 if any(c.exact for c in candidates):
                     found.append(Span(part.start_char, part.end_char, part.text, part.text,
@@ -209,7 +147,7 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
                         division: bool) -> bool:
     """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
     words = [t for t in tokens if t.is_alpha]
-    if not words or _generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
+    if not words or generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
         return False
     named = [t for t in words if t.text[:1].isupper()]
     dateline = _dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
@@ -239,7 +177,7 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     name's, and the words around it must not say person. Returns the evidence (PLACE, or "unknown"), or ""
     to drop it; the span stays weak and is kept only in a country the article names or with place evidence."""
     words = [t for t in tokens if t.is_alpha]
-    if not words or _generic(tokens) or any(not t.text[:1].isupper() and not _particle(t) for t in words[1:]):
+    if not words or generic(tokens) or any(not t.text[:1].isupper() and not _particle(t) for t in words[1:]):
         return ""
     if not words[0].text[:1].isupper() and words[0].lower_ not in NAME_PREFIXES:
         return ""

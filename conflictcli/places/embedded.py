@@ -1,0 +1,110 @@
+"""Places named inside the names of other things: "Kentucky Department of Education", "the Osun State Police
+Command", "University of Alberta", "Lagos Chamber of Commerce", "The Washington Post", "Syrian Observatory for
+Human Rights". The name says where the organisation is, so for an analyst it says where the story is; GeoWebNews
+counts such toponyms, the article gold takes them as optional.
+
+Inside a name a word means a place less often than in running text ("Lombard Odier", "Notre Dame"), so only
+names the gazetteer holds as countries, regions, first-level divisions or sizeable cities are places by
+themselves; a smaller town inside a name is `weak` (find.py keeps it only in a country the article names). The
+name must be an organisation's: the model tags it ORG, or one of its words is an organisation's head noun
+("Chamber", "Police", "Times", "University"). Must not choose between readings (resolve.py).
+"""
+from __future__ import annotations
+
+from conflictcli.lexicon.census_names import is_common_person_name
+from conflictcli.nlp.model import doc_text
+from conflictcli.places import gazetteer
+from conflictcli.places.english import is_english_word
+from conflictcli.places.span import Span, generic
+
+EMBEDDED_CITY = 100_000  # a city inside an organisation's name is a place by itself from this size
+HAMLET = 1_000  # below this a town inside a name is never taken,
+ENGLISH_WORD_TOWN = 20_000  # nor below this when its name is an English word ("Commerce", "Justice"),
+ENGLISH_WORD_CITY = 200_000  # which is a place by itself only from this size (the dictionary lists "Karachi" too)
+MAX_PART_TOKENS = 4
+ORGANISATION_WORDS = frozenset("""
+    department ministry office agency authority commission committee council board bureau command police
+    service services force forces army navy guard court tribunal assembly parliament senate legislature
+    government administration chamber university college school academy institute polytechnic hospital clinic
+    times post herald tribune journal gazette news newspaper telegraph chronicle observer standard express
+    courier daily weekly radio television tv broadcasting press bank company corporation group association
+    federation union league club society foundation trust fund party movement front alliance network
+    observatory airport airlines airways port railway railways council sheriff fire ambulance transit
+""".split())  # head nouns of organisations' names, lowercase
+FACILITY_WORDS = frozenset("""
+    hospital clinic infirmary university college school academy institute stadium arena racecourse racetrack
+    theatre theater cinema hotel prison jail penitentiary airport airfield palace tower hall centre center
+    museum gallery library church mosque cathedral temple synagogue chapel abbey shrine market mall estate
+    embassy consulate courthouse station barracks base complex campus zoo armory armoury
+""".split())  # head nouns of buildings' and sites' names, lowercase
+
+
+def organisation_like(tokens) -> bool:
+    """Whether a name reads as an organisation's: one of its capitalised words is an organisation's noun."""
+    return len(tokens) > 1 and any(t.text[:1].isupper() and t.lower_ in ORGANISATION_WORDS | FACILITY_WORDS
+                                   for t in tokens)
+
+
+def places_inside(doc, tokens, person_words: set[str]) -> list[Span]:
+    """The places named inside an organisation's name `tokens` (a spaCy Span), longest names first, left to
+    right, never the whole name (the caller has looked that up) nor a surname of the article's people."""
+    found = []
+    i = tokens.start
+    while i < tokens.end:
+        span = None
+        if doc[i].text[:1].isupper() and doc[i].is_alpha and doc[i].lower_ != "the":
+            for j in range(min(tokens.end, i + MAX_PART_TOKENS), i, -1):
+                if (i, j) != (tokens.start, tokens.end) and (span := _place_part(doc[i:j], person_words)):
+                    break
+        if span is not None:
+            found.append(span)
+            i = j
+        else:
+            if (place := gazetteer.demonym(doc[i].text)) is not None and doc[i].text[:1].isupper():
+                found.append(Span(doc[i].idx, doc[i].idx + len(doc[i].text), doc[i].text, doc[i].text,
+                                  demonym=True, candidates=(place,), label="embedded"))
+            i += 1
+    return found
+
+
+def _place_part(part, person_words: set[str]) -> Span | None:
+    """A place for a run of words inside a name, or None. Decided on the entries whose main name it is (an
+    alternate name inside a name is another word far more often: "Venice" for Dayton); all stay readings
+    ("New York" is New York City's alternate name)."""
+    if not part[-1].text[:1].isupper() or not all(t.is_alpha or t.text in ("-", "'") for t in part) or \
+            generic(part) or any(t.text in person_words for t in part):
+        return None
+    if any(not t.text[:1].isupper() and t.lower_ not in ("of", "and", "de", "la", "upon", "on") for t in part):
+        return None
+    candidates = gazetteer.lookup(part.text)
+    exact = tuple(c for c in candidates if c.exact)
+    if not exact:
+        return None
+    text = doc_text(part.doc)[part.start_char:part.end_char]
+    short_caps = len(part) == 1 and part[0].is_upper and len(part[0].text) <= 3  # "CA", "BA": an acronym
+    if any(c.kind in ("country", "region") for c in exact) or not short_caps and any(c.kind == "province"
+                                                                                    for c in exact):
+        return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
+    if short_caps or len(part) == 1 and is_common_person_name(text):
+        return None  # "Johnson & Johnson", "Jackson State": a surname far more often than a town
+    english = len(part) == 1 and is_english_word(text)
+    towns = tuple(c for c in exact if c.population >= (ENGLISH_WORD_TOWN if english else HAMLET))
+    if not towns or any(t.is_upper for t in part):
+        return None
+    if towns[0].population < (ENGLISH_WORD_CITY if english else EMBEDDED_CITY):  # "Energy Department",
+        if not _names_the_organisation(part):  # "Orange Drugs", "Dimond Kaplan"
+            return None
+    weak = towns[0].population < EMBEDDED_CITY
+    return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded", weak=weak,
+                evidence="unknown" if weak else "")
+
+
+def _names_the_organisation(part) -> bool:
+    """Whether a run of words says whose the organisation is: right before its head noun ("Cavan County Council",
+    "Boise Fire Department"; not "Beit" in "Beit Hanoun Hospital"), or after "of" that follows one ("University
+    of X")."""
+    doc = part.doc
+    heads = ORGANISATION_WORDS | FACILITY_WORDS
+    if part.end < len(doc) and doc[part.end].lower_ in heads | {"county", "city", "state"}:
+        return True
+    return part.start > 1 and doc[part.start - 1].lower_ == "of" and doc[part.start - 2].lower_ in heads

@@ -1,0 +1,28 @@
+"""Places named inside organisations' names say where the story is: a state, a province or a sizeable city is a
+place there; a small town only right before the organisation's head noun; a common word or a surname never."""
+from __future__ import annotations
+
+from conflictcli.nlp import model as nlp
+from conflictcli.places.find import find_places
+
+
+def places_of(text: str):
+    return find_places(nlp.load()(text))
+
+
+def test_a_state_inside_an_agency_name_is_a_place_and_the_agency_keeps_its_words():
+    text = "The Ohio Department of Health said on Monday that the outbreak was over."
+    ohio = next((p for p in places_of(text) if p.name == "Ohio"), None)
+    assert ohio is not None and ohio.country == "US"
+    assert [(m.start, m.end) for m in ohio.mentions] == [(text.index("Ohio"), text.index("Ohio") + 4)]
+
+
+def test_a_city_inside_a_chamber_or_a_university_name():
+    text = "Members of the Kano Chamber of Commerce met staff of the University of Ibadan on Tuesday."
+    found = {p.name: p.country for p in places_of(text)}
+    assert found.get("Kano") == "NG" and found.get("Ibadan") == "NG"
+
+
+def test_common_words_and_surnames_inside_names_are_not_towns():
+    text = "The Energy Department and Johnson & Johnson said the Orange Drugs plant would close."
+    assert not {"Energy", "Johnson", "Orange"} & {p.name for p in places_of(text)}
