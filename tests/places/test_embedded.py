@@ -26,3 +26,13 @@ def test_a_city_inside_a_chamber_or_a_university_name():
 def test_common_words_and_surnames_inside_names_are_not_towns():
     text = "The Energy Department and Johnson & Johnson said the Orange Drugs plant would close."
     assert not {"Energy", "Johnson", "Orange"} & {p.name for p in places_of(text)}
+
+
+def test_an_adjective_of_a_continent_is_a_place_that_of_a_people_is_not():
+    found = {p.name for p in places_of("European markets fell after Kurdish fighters said the talks had failed.")}
+    assert "Europe" in found and "Kurdistan" not in found
+
+
+def test_an_organisation_the_model_tags_as_a_person_does_not_make_its_city_a_surname():
+    text = "Officials said Ibadan Chamber of Commerce and Industry would host the delegation. The talks in Ibadan ended."
+    assert "Ibadan" in {p.name for p in places_of(text)}
