@@ -15,7 +15,7 @@ from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import gazetteer
 from conflictcli.places.english import is_english_word
-from conflictcli.places.span import Span, generic
+from conflictcli.places.span import Span, country_abbreviation, generic
 
 EMBEDDED_CITY = 100_000  # a city inside an organisation's name is a place by itself from this size
 HAMLET = 1_000  # below this a town inside a name is never taken,
@@ -53,7 +53,7 @@ def places_inside(doc, tokens, person_words: set[str]) -> list[Span]:
     i = tokens.start
     while i < tokens.end:
         span = None
-        if doc[i].text[:1].isupper() and doc[i].is_alpha and doc[i].lower_ != "the":
+        if doc[i].text[:1].isupper() and _word(doc[i]) and doc[i].lower_ != "the":
             for j in range(min(tokens.end, i + MAX_PART_TOKENS), i, -1):
                 if (i, j) != (tokens.start, tokens.end) and (span := _place_part(doc[i:j], person_words)):
                     break
@@ -72,12 +72,14 @@ def _place_part(part, person_words: set[str]) -> Span | None:
     """A place for a run of words inside a name, or None. Decided on the entries whose main name it is (an
     alternate name inside a name is another word far more often: "Venice" for Dayton); all stay readings
     ("New York" is New York City's alternate name)."""
+    if country_abbreviation(part, candidates := gazetteer.lookup(part.text)):
+        return Span(part.start_char, part.end_char, part.text, part.text, label="embedded",
+                    candidates=tuple(c for c in candidates if c.kind == "country"))
     if not part[-1].text[:1].isupper() or not all(t.is_alpha or t.text in ("-", "'") for t in part) or \
             generic(part):
         return None
     if any(not t.text[:1].isupper() and t.lower_ not in ("of", "and", "de", "la", "upon", "on") for t in part):
         return None
-    candidates = gazetteer.lookup(part.text)
     exact = tuple(c for c in candidates if c.exact)
     if not exact:
         return None
@@ -98,6 +100,11 @@ def _place_part(part, person_words: set[str]) -> Span | None:
     weak = towns[0].population < EMBEDDED_CITY
     return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded", weak=weak,
                 evidence="unknown" if weak else "")
+
+
+def _word(token) -> bool:
+    """A word, or an abbreviation with dots ("U.S.")."""
+    return token.is_alpha or token.text.replace(".", "").isalpha()
 
 
 def _names_the_organisation(part) -> bool:

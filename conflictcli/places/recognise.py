@@ -16,7 +16,7 @@ from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.embedded import organisation_like, places_inside
 from conflictcli.places.english import is_english_word
-from conflictcli.places.span import Span, generic
+from conflictcli.places.span import Span, country_abbreviation, generic
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -146,6 +146,8 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
 def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],
                         division: bool) -> bool:
     """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
+    if country_abbreviation(tokens, candidates):
+        return True
     words = [t for t in tokens if t.is_alpha]
     if not words or generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
         return False

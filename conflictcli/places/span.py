@@ -1,5 +1,5 @@
-"""The record recognition hands on (a Span: a name in the text that may be a place, with its readings), and the
-one test of what is no name at all (a run of generic geographic words). Shared by recognise.py and the modules it
+"""The record recognition hands on (a Span: a name in the text that may be a place, with its readings), the
+one test of what is no name at all (a run of generic geographic words) and of a country's abbreviation. Shared by recognise.py and the modules it
 calls for names inside other names (embedded.py, facilities.py), so that none of them imports another.
 """
 from __future__ import annotations
@@ -40,3 +40,18 @@ def generic(tokens) -> bool:
     if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
         return False
     return not any(c.exact and c.kind in ("country", "region") for c in gazetteer.lookup(tokens.text))
+
+
+def country_abbreviation(tokens, candidates) -> bool:
+    """ "59 billion US dollars", "the U.S. Federal Trade Commission": a country's abbreviation in capitals, with or
+    without dots, in a line not written in capitals. The lowercase word ("us") does not make it a common word."""
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    letters = token.text.replace(".", "")
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 3):
+        return False
+    doc = token.doc
+    if any(doc[j].is_upper and len(doc[j].text) > 3 for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)):
+        return False  # a headline in capitals ("LET US GO")
+    return any(c.exact and c.kind == "country" for c in candidates)

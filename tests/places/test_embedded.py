@@ -36,3 +36,9 @@ def test_an_adjective_of_a_continent_is_a_place_that_of_a_people_is_not():
 def test_an_organisation_the_model_tags_as_a_person_does_not_make_its_city_a_surname():
     text = "Officials said Ibadan Chamber of Commerce and Industry would host the delegation. The talks in Ibadan ended."
     assert "Ibadan" in {p.name for p in places_of(text)}
+
+
+def test_a_countrys_abbreviation_inside_a_sum_or_an_agency_name():
+    text = "Let us hope, she said. The plan costs 59 billion US dollars, a probe by the U.S. Federal Trade Commission found."
+    usa = next((p for p in places_of(text) if p.country == "US"), None)
+    assert usa is not None and len(usa.mentions) == 2
