@@ -52,20 +52,26 @@ def places_inside(doc, tokens, person_words: set[str]) -> list[Span]:
     found = []
     i = tokens.start
     while i < tokens.end:
-        span = None
-        if doc[i].text[:1].isupper() and _word(doc[i]) and doc[i].lower_ != "the":
-            for j in range(min(tokens.end, i + MAX_PART_TOKENS), i, -1):
-                if (i, j) != (tokens.start, tokens.end) and (span := _place_part(doc[i:j], person_words)):
-                    break
-        if span is not None:
-            found.append(span)
-            i = j
-        else:
-            if (place := gazetteer.demonym(doc[i].text)) is not None and doc[i].text[:1].isupper():
-                found.append(Span(doc[i].idx, doc[i].idx + len(doc[i].text), doc[i].text, doc[i].text,
-                                  demonym=True, candidates=(place,), label="embedded"))
-            i += 1
+        width = _known_width(doc, i, tokens) if doc[i].text[:1].isupper() and _word(doc[i]) \
+            and doc[i].lower_ != "the" else 0
+        span = _place_part(doc[i:i + width], person_words) if width else None
+        if span is not None or width > 1:  # the longest known name decides: not "Lakes" in "Kendale Lakes School"
+            found += [span] if span else []
+            i += width
+            continue
+        if doc[i].text[:1].isupper() and (place := gazetteer.demonym(doc[i].text)) is not None:
+            found.append(Span(doc[i].idx, doc[i].idx + len(doc[i].text), doc[i].text, doc[i].text,
+                              demonym=True, candidates=(place,), label="embedded"))
+        i += 1
     return found
+
+
+def _known_width(doc, i: int, name) -> int:
+    """The width of the longest gazetteer name at token i inside `name` (not the whole name), or 0."""
+    for j in range(min(name.end, i + MAX_PART_TOKENS), i, -1):
+        if (i, j) != (name.start, name.end) and doc[j - 1].text[:1].isupper() and gazetteer.lookup(doc[i:j].text):
+            return j - i
+    return 0
 
 
 def _place_part(part, person_words: set[str]) -> Span | None:
