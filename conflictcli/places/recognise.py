@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
@@ -36,15 +37,14 @@ def recognise(doc) -> list[Span]:
     spans: list[Span] = []
     taken = [False] * len(doc)
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not organisation_like(ent)
-                    and not gazetteer.lookup(ent.text) for t in ent if t.lower_ not in NAME_PREFIXES}
+    person_words = _person_words(doc)
     for ent in doc.ents:
         found = _from_entity(doc, ent, lowercase_words, person_words)
         spans += found
         for i in range(ent.start, max(ent.end, _token_end(doc, found[-1].end) if found else 0)):
             # a place, or another kind of name: no place hides inside; but a time, a number or a language label
             # may have swallowed a name ("Buea overnight" as TIME, "Afrin" as LANGUAGE). Dates are months and days.
-            taken[i] = ent.label_ not in NOT_NAME_LABELS or ent.label_ == "DATE" or not doc[i].text[:1].isupper()
+            taken[i] = ent.label_ not in NOT_NAME_LABELS or not doc[i].text[:1].isupper() or _calendar_word(doc[i])
     i = 0
     while i < len(doc):
         span, width = (None, 1) if taken[i] else _from_tokens(doc, i, lowercase_words, person_words, taken)
@@ -53,6 +53,33 @@ def recognise(doc) -> list[Span]:
         i += width
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _person_words(doc) -> set[str]:
+    """The words of the model's longer person names ("Barr" after "William Barr"), which alone are the person
+    again. Not an organisation's ("Abuja Chamber of Commerce"), nor a first word that is a place's name and no
+    common given name where no mention of the name reads as a person's ("Mohanna Abdhou, 20,"): the model tags
+    "Riverdale Luke Oil", "Seattle Seahawks" PERSON too."""
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not organisation_like(ent)
+             and not gazetteer.lookup(ent.text)]
+    people = {ent.text for ent in names if evidence.reading(ent) == evidence.PERSON}
+    words = set()
+    for ent in names:
+        words |= {t.text for t in ent if t.lower_ not in NAME_PREFIXES and (
+            t.i > ent.start or ent.text in people or is_common_person_name(t.text) or not gazetteer.lookup(t.text))}
+    return words
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    import calendar
+
+    return frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name, *calendar.month_abbr) if w)
+
+
+def _calendar_word(token) -> bool:
+    """A month's or a day's name: what a date entity is made of ("Manbij" tagged DATE is not)."""
+    return token.lower_.rstrip(".") in _calendar()
 
 
 def _token_end(doc, char_end: int) -> int:
