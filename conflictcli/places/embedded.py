@@ -119,6 +119,6 @@ def _names_the_organisation(part) -> bool:
     of X")."""
     doc = part.doc
     heads = ORGANISATION_WORDS | FACILITY_WORDS
-    if part.end < len(doc) and doc[part.end].lower_ in heads | {"county", "city", "state"}:
+    if part.end < len(doc) and doc[part.end].lower_ in heads | {"county", "city", "state", "town"}:
         return True
     return part.start > 1 and doc[part.start - 1].lower_ == "of" and doc[part.start - 2].lower_ in heads

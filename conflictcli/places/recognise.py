@@ -135,6 +135,8 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
             return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
         if (place := gazetteer.demonym(core)) is not None:
             return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
+        if label == "FAC" or organisation_like(tokens):  # a building's name: "Trump Tower" holds no town "Tower"
+            return places_inside(doc, tokens, person_words)
         return _known_parts(doc, tokens, label)
     own = {t.text for t in tokens}
     if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(

@@ -42,3 +42,11 @@ def test_a_countrys_abbreviation_inside_a_sum_or_an_agency_name():
     text = "Let us hope, she said. The plan costs 59 billion US dollars, a probe by the U.S. Federal Trade Commission found."
     usa = next((p for p in places_of(text) if p.country == "US"), None)
     assert usa is not None and len(usa.mentions) == 2
+
+
+def test_a_buildings_name_holds_no_town_named_like_its_common_words():
+    assert names_in("Protesters gathered outside Grenfell Tower and the Liberty Tower on Sunday.") == set()
+
+
+def names_in(text: str) -> set[str]:
+    return {p.name for p in places_of(text)}
