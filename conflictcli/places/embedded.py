@@ -91,8 +91,11 @@ def _place_part(part, person_words: set[str]) -> Span | None:
         return None
     text = doc_text(part.doc)[part.start_char:part.end_char]
     short_caps = len(part) == 1 and part[0].is_upper and len(part[0].text) <= 3  # "CA", "BA": an acronym
-    if any(c.kind in ("country", "region") for c in exact) or not short_caps and any(c.kind == "province"
-                                                                                    for c in exact):
+    if any(c.kind in ("country", "region") for c in exact):  # "Nigeria-Ukrainian Business Forum" too
+        return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
+    if _hyphen_follows(part):
+        return None
+    if not short_caps and any(c.kind == "province" for c in exact):
         return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
     if short_caps or len(part) == 1 and is_common_person_name(text) or any(t.text in person_words for t in part):
         return None  # "Johnson & Johnson", "Jackson State": a surname far more often than a town
@@ -106,6 +109,13 @@ def _place_part(part, person_words: set[str]) -> Span | None:
     weak = towns[0].population < EMBEDDED_CITY
     return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded", weak=weak,
                 evidence="unknown" if weak else "")
+
+
+def _hyphen_follows(part) -> bool:
+    """Whether the run is the head of a hyphenated word ("Anna" in "Anna-Mungunda-Allee"; "IBA-Karachi" is no
+    such word's head)."""
+    doc = part.doc
+    return part.end < len(doc) and doc[part.end].text == "-" and not part[-1].whitespace_
 
 
 def _word(token) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
+from conflictcli.places.facilities import located_facilities
 from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
 from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
                                         divisions_by_name, name_key, prior, spelled_alike)
@@ -44,6 +45,7 @@ def find_places(doc) -> list[Place]:
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or _continent(s.chosen)
              or s.chosen.id in named]
+    spans = sorted(spans + located_facilities(doc, spans), key=lambda s: s.start)
     return _places(_cluster(spans))
 
 
