@@ -37,12 +37,14 @@ FACILITY_WORDS = frozenset("""
     museum gallery library church mosque cathedral temple synagogue chapel abbey shrine market mall estate
     embassy consulate courthouse station barracks base complex campus zoo armory armoury
 """.split())  # head nouns of buildings' and sites' names, lowercase
+OFFICE_WORDS = frozenset("mayor governor executive premier prefect commissioner".split())  # "Kherson Governor X"
 
 
 def organisation_like(tokens) -> bool:
-    """Whether a name reads as an organisation's: one of its capitalised words is an organisation's noun."""
-    return len(tokens) > 1 and any(t.text[:1].isupper() and t.lower_ in ORGANISATION_WORDS | FACILITY_WORDS
-                                   for t in tokens)
+    """Whether a name reads as an organisation's: one of its capitalised words is an organisation's, a building's
+    or an office's noun ("Kherson Governor", which the model tags PERSON)."""
+    heads = ORGANISATION_WORDS | FACILITY_WORDS | OFFICE_WORDS
+    return len(tokens) > 1 and any(t.text[:1].isupper() and t.lower_ in heads for t in tokens)
 
 
 def places_inside(doc, tokens, person_words: set[str]) -> list[Span]:
@@ -128,7 +130,7 @@ def _names_the_organisation(part) -> bool:
     "Boise Fire Department"; not "Beit" in "Beit Hanoun Hospital"), or after "of" that follows one ("University
     of X")."""
     doc = part.doc
-    heads = ORGANISATION_WORDS | FACILITY_WORDS
+    heads = ORGANISATION_WORDS | FACILITY_WORDS | OFFICE_WORDS
     if part.end < len(doc) and doc[part.end].lower_ in heads | {"county", "city", "state", "town"}:
         return True
     return part.start > 1 and doc[part.start - 1].lower_ == "of" and doc[part.start - 2].lower_ in heads

@@ -50,3 +50,8 @@ def test_a_buildings_name_holds_no_town_named_like_its_common_words():
 
 def names_in(text: str) -> set[str]:
     return {p.name for p in places_of(text)}
+
+
+def test_a_town_before_an_office_or_inside_an_events_name():
+    assert "Kherson" in names_in("Kherson Governor Oleksandr Prokudin said two people died.")
+    assert "Muscat" in names_in("The 10th Muscat International Film Festival came to a close.")
