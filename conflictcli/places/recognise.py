@@ -149,7 +149,9 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if candidates and (found := _weak_name(tokens, candidates, lowercase_words, person_words, division)):
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label, weak=True,
                       evidence=found)]
-    return places_inside(doc, tokens, person_words) if label in ("ORG", "EVENT") or organisation_like(tokens) else []
+    if label in ("ORG", "EVENT", "LAW") or organisation_like(tokens):
+        return places_inside(doc, tokens, person_words)  # "Kentucky Department of Education", "Dubai World Cup"
+    return []
 
 
 def _known_parts(doc, tokens, label: str) -> list[Span]:

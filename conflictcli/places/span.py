@@ -1,6 +1,7 @@
 """The record recognition hands on (a Span: a name in the text that may be a place, with its readings), the
-one test of what is no name at all (a run of generic geographic words) and of a country's abbreviation. Shared by recognise.py and the modules it
-calls for names inside other names (embedded.py, facilities.py), so that none of them imports another.
+one test of what is no name at all (a run of generic geographic words) and that of a country's abbreviation.
+Shared by recognise.py and the modules it calls for names inside other names (embedded.py), and read by
+facilities.py, so that none of them imports another.
 """
 from __future__ import annotations
 

@@ -34,12 +34,14 @@ def test_an_adjective_of_a_continent_is_a_place_that_of_a_people_is_not():
 
 
 def test_an_organisation_the_model_tags_as_a_person_does_not_make_its_city_a_surname():
-    text = "Officials said Ibadan Chamber of Commerce and Industry would host the delegation. The talks in Ibadan ended."
+    text = ("Officials said Ibadan Chamber of Commerce and Industry would host the delegation. "
+            "The talks in Ibadan ended.")
     assert "Ibadan" in {p.name for p in places_of(text)}
 
 
 def test_a_countrys_abbreviation_inside_a_sum_or_an_agency_name():
-    text = "Let us hope, she said. The plan costs 59 billion US dollars, a probe by the U.S. Federal Trade Commission found."
+    text = ("Let us hope, she said. The plan costs 59 billion US dollars, "
+            "a probe by the U.S. Federal Trade Commission found.")
     usa = next((p for p in places_of(text) if p.country == "US"), None)
     assert usa is not None and len(usa.mentions) == 2
 
@@ -55,3 +57,4 @@ def names_in(text: str) -> set[str]:
 def test_a_town_before_an_office_or_inside_an_events_name():
     assert "Kherson" in names_in("Kherson Governor Oleksandr Prokudin said two people died.")
     assert "Muscat" in names_in("The 10th Muscat International Film Festival came to a close.")
+    assert "Europe" in names_in("The loan was signed under the Investment Plan for Europe on Monday.")
