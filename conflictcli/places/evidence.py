@@ -7,8 +7,8 @@ no evidence either way. Evidence for a person: a title or role word before the n
 ("X said", unless the name is a country or capital: "Kyiv said" is the government), the name as the surname of
 a longer person name elsewhere in the text. Evidence for a place: a locative preposition ("in", "near",
 "outskirts of"), a place noun ("the city of X", "X province"), the object or passive subject of a verb of attack
-or movement ("struck X", "fled X", "X was shelled"), coordination with another place. Must not look up the
-gazetteer: callers pass the candidate readings in.
+or movement ("struck X", "fled X", "X was shelled"), "X came under fire", coordination with another place.
+Must not look up the gazetteer: callers pass the candidate readings in.
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def _place_evidence(tokens) -> bool:
         first = first.head  # "hit Rafah and Khan Younis": the list's first member says where it stands
     if first is not root and (first.ent_type_ in ("GPE", "LOC", "FAC") or _governed_as_place(first)):
         return True
-    if _governed_as_place(root):
+    if _governed_as_place(root) or _came_under(root):
         return True
     return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children)
 
@@ -101,6 +101,13 @@ def _governed_as_place(token) -> bool:
     if token.dep_ in ("dobj", "nsubjpass", "pobj") and token.head.lower_ in ACTION_VERBS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+
+
+def _came_under(token) -> bool:
+    """ "X came under heavy shelling", "X comes under fire": what a town does, not a person."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lower_ in ("came", "come", "comes", "coming") and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
 
 
 def _conjuncts(token) -> list:
