@@ -15,6 +15,7 @@ from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
+from conflictcli.places.abbreviations import abbreviated, state_after_town
 from conflictcli.places.embedded import organisation_like, places_inside
 from conflictcli.places.english import is_english_word
 from conflictcli.places.span import Span, country_abbreviation, generic
@@ -98,6 +99,8 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         tokens = tokens[1:]
     if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
         tokens = tokens[:-1]
+    if len(tokens) == 1 and abbreviated(tokens[0]):
+        return _abbreviated_state(tokens[0], label)
     longest = max(_widths_named(doc, tokens.start), default=0)
     if longest > len(tokens) and label in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
         tokens = doc[tokens.start:tokens.start + longest]  # "Deir" tagged alone in "Deir ez-Zor"
@@ -152,6 +155,13 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if label in ("ORG", "EVENT", "LAW") or organisation_like(tokens):
         return places_inside(doc, tokens, person_words)  # "Kentucky Department of Education", "Dubai World Cup"
     return []
+
+
+def _abbreviated_state(token, label: str) -> list[Span]:
+    """ "Fresno, Calif.": the state; any other word cut short by a full stop is no place ("Ill." is not Il)."""
+    states = state_after_town(token)
+    return [Span(token.idx, token.idx + len(token.text), token.text, token.text, candidates=states,
+                 label=label)] if states else []
 
 
 def _known_parts(doc, tokens, label: str) -> list[Span]:
@@ -302,6 +312,9 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
     token = doc[i]
     starts_name = token.text[:1].isupper() or (token.lower_ in NAME_PREFIXES and i + 1 < len(doc)
                                                and doc[i + 1].text[:1].isupper())
+    if starts_name and abbreviated(token):
+        found = _abbreviated_state(token, "abbreviation")
+        return (found[0] if found else None), 1
     if not starts_name or not token.is_alpha:
         return None, 1
     for width in _widths_named(doc, i):
