@@ -16,9 +16,9 @@ from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONY
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.abbreviations import abbreviated, state_after_town
-from conflictcli.places.embedded import organisation_like, places_inside
+from conflictcli.places.embedded import EMBEDDED_CITY, organisation_like, places_inside
 from conflictcli.places.english import is_english_word
-from conflictcli.places.span import Span, country_abbreviation, generic
+from conflictcli.places.span import GENERIC_WORDS, Span, country_abbreviation, generic
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -175,13 +175,23 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
             part = doc[i:j]
             if part[0].text[:1].isupper() and part[-1].is_alpha and not generic(part) and not _hyphen_joined(part) \
                     and (candidates := gazetteer.lookup(part.text)):
-                if any(c.exact for c in candidates):
+                if any(c.exact for c in candidates) and not _tail_of_longer_name(tokens, part, candidates):
                     found.append(Span(part.start_char, part.end_char, part.text, part.text,
                                        candidates=candidates, label=label))
                     i = j - 1
                     break
         i += 1
     return found
+
+
+def _tail_of_longer_name(name, part, candidates) -> bool:
+    """Whether a small town's name follows a capitalised generic word inside a longer name ("Wing" in "West
+    Wing", "Ingleside" in "South Ingleside Avenue"): the longer name is another place. A country, a province or a
+    city keeps its word: "Southern Lebanon", "West Mosul" are parts of them."""
+    before = part.doc[part.start - 1] if part.start > name.start else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in GENERIC_WORDS and not any(
+        c.exact and (c.kind in ("country", "region", "province") or c.population >= EMBEDDED_CITY)
+        for c in candidates)
 
 
 def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],

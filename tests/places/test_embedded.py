@@ -58,3 +58,10 @@ def test_a_town_before_an_office_or_inside_an_events_name():
     assert "Kherson" in names_in("Kherson Governor Oleksandr Prokudin said two people died.")
     assert "Muscat" in names_in("The 10th Muscat International Film Festival came to a close.")
     assert "Europe" in names_in("The loan was signed under the Investment Plan for Europe on Monday.")
+
+
+def test_a_small_towns_name_after_a_generic_word_is_part_of_a_longer_name():
+    places = {p.name: p for p in places_of("Aides in the cramped West Wing of the White House in Washington were "
+                                          "worried. The fire spread along West Ingleside Avenue in Chicago.")}
+    assert "Wing" not in places and "Ingleside" not in places and places["Washington"].country == "US"
+    assert "Mosul" in names_in("Iraqi forces advanced in West Mosul on Sunday.")
