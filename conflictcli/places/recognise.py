@@ -94,11 +94,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     label = ent.label_
     if label in NOT_NAME_LABELS:
         return []
-    tokens = ent
-    if tokens[0].lower_ == "the" and len(tokens) > 1:
-        tokens = tokens[1:]
-    if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
-        tokens = tokens[:-1]
+    tokens = _trimmed(ent)
     if len(tokens) == 1 and abbreviated(tokens[0]):
         return _abbreviated_state(tokens[0], label)
     longest = max(_widths_named(doc, tokens.start), default=0)
@@ -133,14 +129,10 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         candidates = tuple(c for c in candidates if c.kind in ("country", "province", "region"))
         if not candidates:
             return []  # "Buhari" after "Muhammadu Buhari": the person again
+    if label in PLACE_LABELS and candidates:
+        return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
     if label in PLACE_LABELS:
-        if candidates:
-            return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
-        if (place := gazetteer.demonym(core)) is not None:
-            return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-        if label == "FAC" or organisation_like(tokens):  # a building's name: "Trump Tower" holds no town "Tower"
-            return places_inside(doc, tokens, person_words)
-        return _known_parts(doc, tokens, label)
+        return _unknown_place_entity(doc, tokens, (start, end, text, core), label, person_words)
     own = {t.text for t in tokens}
     if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
             tokens, candidates, lowercase_words, person_words - own, division)
@@ -155,6 +147,27 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if label in ("ORG", "EVENT", "LAW") or organisation_like(tokens):
         return places_inside(doc, tokens, person_words)  # "Kentucky Department of Education", "Dubai World Cup"
     return []
+
+
+def _trimmed(ent):
+    """An entity without a leading "the" or a trailing possessive."""
+    tokens = ent
+    if tokens[0].lower_ == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _unknown_place_entity(doc, tokens, written: tuple[int, int, str, str], label: str,
+                          person_words: set[str]) -> list[Span]:
+    """A place entity the gazetteer does not know whole (`written`: start, end, text, core): an adjective of
+    place, the places a building's name holds (no town "Tower" in "Trump Tower"), or the known names inside."""
+    if (place := gazetteer.demonym(written[3])) is not None:
+        return [Span(*written, demonym=True, candidates=(place,), label=label)]
+    if label == "FAC" or organisation_like(tokens):
+        return places_inside(doc, tokens, person_words)
+    return _known_parts(doc, tokens, label)
 
 
 def _abbreviated_state(token, label: str) -> list[Span]:
