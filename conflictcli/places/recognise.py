@@ -15,7 +15,7 @@ from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
-from conflictcli.places.abbreviations import abbreviated, state_after_town
+from conflictcli.places.abbreviations import abbreviated, initialism, state_after_town
 from conflictcli.places.embedded import EMBEDDED_CITY, organisation_like, places_inside
 from conflictcli.places.english import is_english_word
 from conflictcli.places.span import GENERIC_WORDS, Span, country_abbreviation, generic
@@ -97,6 +97,8 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     tokens = _trimmed(ent)
     if len(tokens) == 1 and abbreviated(tokens[0]):
         return _abbreviated_state(tokens[0], label)
+    if len(tokens) == 1 and initialism(tokens[0]) and not country_abbreviation(tokens, gazetteer.lookup(tokens.text)):
+        return []  # "P.A." (a law firm's), not an alternate name of Chongqing
     longest = max(_widths_named(doc, tokens.start), default=0)
     if longest > len(tokens) and label in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
         tokens = doc[tokens.start:tokens.start + longest]  # "Deir" tagged alone in "Deir ez-Zor"

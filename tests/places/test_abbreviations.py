@@ -19,3 +19,8 @@ def test_a_state_abbreviated_after_a_town_is_the_state_and_places_the_town():
 def test_an_abbreviation_no_state_begins_with_is_no_place():
     assert "Fla." not in places_of("He lives in Tampa, Fla., with his wife.")
     assert not places_of("The Rev. Ill. Smith spoke.").keys() - {"Smith"}
+
+
+def test_capitals_with_full_stops_are_a_country_or_nothing():
+    places = places_of("Smith & Jones, P.A. represents the victims, the U.S. Department of Justice said.")
+    assert [p.canonical for p in places.values()] == ["United States"]
