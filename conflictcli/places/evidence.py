@@ -80,8 +80,8 @@ def _place_evidence(tokens) -> bool:
     if before is not None:
         if before.lower_ in LOCATIVE:
             return True
-        if before.lower_ == "of" and tokens.start > 1 and doc[tokens.start - 2].lower_ in PLACE_NOUNS:
-            return True  # "the outskirts of X", "the city of X", "residents of X"
+        if before.lower_ == "of" and tokens.start > 1 and doc[tokens.start - 2].lower_ in PLACE_NOUNS | {","}:
+            return True  # "the outskirts of X", "the city of X", "residents of X", "John Smith, of X,"
     if tokens.end < len(doc) and doc[tokens.end].lower_ in PLACE_NOUNS - {"people", "residents"}:
         return True  # "X province", "X city"
     root = tokens.root
