@@ -113,10 +113,8 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         division = True
         end = doc[tokens.end].idx + len(doc[tokens.end].text)
         text = doc_text(doc)[start:end]
-    if label == "NORP":
-        place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
-        if place is not None:
-            return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
+    if (adjective := _adjective(tokens, (start, end, text, core), label, person_words)) is not None:
+        return adjective
     if generic(tokens):
         return []  # "Centre", "South", "the States": a generic word, whatever the model says
     if tokens.end + 1 < len(doc) and doc[tokens.end].lower_ == "and" and not division:
@@ -149,6 +147,27 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if label in ("ORG", "EVENT", "LAW") or organisation_like(tokens):
         return places_inside(doc, tokens, person_words)  # "Kentucky Department of Education", "Dubai World Cup"
     return []
+
+
+def _adjective(tokens, written: tuple[int, int, str, str], label: str, person_words: set[str]):
+    """An adjective of place as its place ("Syrian", "Kurds"; "Azerbaijani soldiers", which the model tags
+    PERSON), [] for a person's name that is one ("French said" after "Dawn French"), or None: no adjective."""
+    if label == "NORP" and tokens.text in person_words and not _modifies_noun(tokens):
+        return []
+    if label == "NORP" or label in ("PERSON", "ORG") and _modifies_noun(tokens):
+        core = written[3]
+        place = gazetteer.demonym(core) or (gazetteer.demonym(re.sub(r"s$", "", core)) if label == "NORP" else None)
+        if place is not None:
+            return [Span(*written, demonym=True, candidates=(place,), label=label)]
+    return None
+
+
+def _modifies_noun(tokens) -> bool:
+    """Whether a name stands before a lowercase noun, as an adjective does ("Azerbaijani soldiers", which the
+    model tags PERSON; not "French said")."""
+    doc = tokens.doc
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    return after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ")
 
 
 def _trimmed(ent):

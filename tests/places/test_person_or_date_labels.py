@@ -24,3 +24,10 @@ def test_a_business_tagged_person_does_not_make_its_town_a_surname():
 def test_a_persons_full_name_keeps_its_first_word_a_persons():
     text = "Mohana Abdi, 20, was hurt in the blast. Doctors said the bullet hit Mohana in the back."
     assert "Mohana" not in names(text)
+
+
+def test_an_adjective_of_a_country_the_model_tags_person_and_a_surname_that_is_one():
+    assert "Azerbaijan" in names("The mines were laid by Azerbaijani soldiers during the war.")
+    text = "Dawn French was there. French said she was tired. French troops left."
+    france = next(p for p in find_places(nlp.load()(text)) if p.name == "France")
+    assert [m.start for m in france.mentions] == [text.index("French troops")]
