@@ -1,8 +1,8 @@
-"""Facilities and sites as places: hospitals, universities, prisons, stadiums, hotels, theatres, estates named where
-the text says where they are ("the Bambino Gesu Paediatric Hospital in Rome", "Crossroads Correctional Center in
-Shelby", "the Farmers Service Centre, in Goodlands", "Brooklyn's Barclays Center"). Such a name is one place of
-kind "facility" at the coordinates of the town it is in; a later mention of the same name without the town is the
-same place. A facility whose town the text does not give is left out: a place without coordinates helps no map.
+"""Facilities and sites as places: prisons, stadiums, hotels, theatres, centres, estates named where the text says
+where they are ("Crossroads Correctional Center in Shelby", "the Farmers Service Centre, in Goodlands",
+"Brooklyn's Barclays Center"). Such a name is one place of kind "facility" at the coordinates of the town it is in;
+a later mention of the same name without the town is the same place. A facility whose town the text does not give
+is left out: a place without coordinates helps no map.
 
 Runs after resolution (find.py), because where a facility is depends on which town its neighbour was read as.
 Must not look inside the name for towns (embedded.py does, with its own rules).
@@ -22,6 +22,12 @@ NAME_LABELS = {"ORG", "FAC", "PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "
 AFTER = re.compile(r"\s*(?:,\s*)?(?:in|at)\s+|,\s*")  # "X in Y", "X, Y", "X, in Y"
 POSSESSIVE = re.compile(r"['’]s\s+")  # "Y's X"
 LOCATED_KINDS = ("city", "town", "province", "country", "region")
+# Institutions that act and speak as often as they are places ("Al-Shifa Hospital said"): the actors stage drops
+# an entity a place covers, so their names stay organisations (and the town inside them a place: embedded.py).
+INSTITUTIONS = frozenset("""
+    hospital clinic infirmary university college school academy institute polytechnic embassy consulate
+""".split())
+SITE_WORDS = FACILITY_WORDS - INSTITUTIONS
 ID_BASE = 10 ** 10  # facilities' ids lie below every gazetteer id (curated regions are small negative numbers)
 
 
@@ -63,9 +69,9 @@ def _facility_name(ent):
                                   for t in tokens):
         return None
     last, first = tokens[-1], tokens[0]
-    if last.lower_ in FACILITY_WORDS and last.text[:1].isupper():
+    if last.lower_ in SITE_WORDS and last.text[:1].isupper():
         return tokens
-    if first.lower_ in FACILITY_WORDS and tokens[1].lower_ == "of" and len(tokens) > 2:
+    if first.lower_ in SITE_WORDS and tokens[1].lower_ == "of" and len(tokens) > 2:
         return tokens
     return None
 
