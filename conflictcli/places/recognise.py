@@ -2,8 +2,10 @@
 
 spaCy's GPE/LOC/FAC entities; names the model mislabels (PERSON, ORG, NORP, PRODUCT...) or misses that the
 gazetteer knows, decided with the words around them (evidence.py: place or person); adjectives of place
-("Turkish forces") as mentions of their country. A name found by the gazetteer alone is `weak`: find.py keeps it
-only in a country the article names, or with place evidence. Must not choose between readings (resolve.py).
+("Turkish forces") as mentions of their country; the places inside organisations', events' and buildings' names
+(embedded.py); US states abbreviated after a town (abbreviations.py). A name found by the gazetteer alone is
+`weak`: find.py keeps it only in a country the article names, or with place evidence. Must not choose between
+readings (resolve.py).
 """
 from __future__ import annotations
 
