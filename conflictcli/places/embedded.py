@@ -97,7 +97,7 @@ def _place_part(part, person_words: set[str]) -> Span | None:
         return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
     if _hyphen_follows(part):
         return None
-    if not short_caps and any(c.kind == "province" for c in exact):
+    if not short_caps and any(c.kind == "province" and not 0 < c.population < EMBEDDED_CITY for c in exact):
         return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
     if short_caps or len(part) == 1 and is_common_person_name(text) or any(t.text in person_words for t in part):
         return None  # "Johnson & Johnson", "Jackson State": a surname far more often than a town
@@ -127,10 +127,12 @@ def _word(token) -> bool:
 
 def _names_the_organisation(part) -> bool:
     """Whether a run of words says whose the organisation is: right before its head noun ("Cavan County Council",
-    "Boise Fire Department"; not "Beit" in "Beit Hanoun Hospital"), or after "of" that follows one ("University
-    of X")."""
+    "Boise Fire Department"; not "Beit" in "Beit Hanoun Hospital"), right after it ("King's College London"), or
+    after "of" that follows one ("University of X")."""
     doc = part.doc
     heads = ORGANISATION_WORDS | FACILITY_WORDS | OFFICE_WORDS
     if part.end < len(doc) and doc[part.end].lower_ in heads | {"county", "city", "state", "town"}:
         return True
+    if part.start > 0 and doc[part.start - 1].lower_ in heads:
+        return True  # "King's College London", "Robinson College Cambridge": where it is
     return part.start > 1 and doc[part.start - 1].lower_ == "of" and doc[part.start - 2].lower_ in heads

@@ -210,7 +210,7 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
         for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
             part = doc[i:j]
             if part[0].text[:1].isupper() and part[-1].is_alpha and not generic(part) and not _hyphen_joined(part) \
-                    and (candidates := gazetteer.lookup(part.text)):
+                    and not (len(part) == 1 and _particle(part[0])) and (candidates := gazetteer.lookup(part.text)):
                 if any(c.exact for c in candidates) and not _tail_of_longer_name(tokens, part, candidates):
                     found.append(Span(part.start_char, part.end_char, part.text, part.text,
                                        candidates=candidates, label=label))
@@ -221,13 +221,14 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
 
 
 def _tail_of_longer_name(name, part, candidates) -> bool:
-    """Whether a small town's name follows a capitalised generic word inside a longer name ("Wing" in "West
-    Wing", "Ingleside" in "South Ingleside Avenue"): the longer name is another place. A country, a province or a
-    city keeps its word: "Southern Lebanon", "West Mosul" are parts of them."""
+    """Whether a small town's name follows a capitalised generic word or article inside a longer name ("Wing" in
+    "West Wing", "Ingleside" in "South Ingleside Avenue", "Bernardin" in "Le Bernardin"): the longer name is
+    another place. A country, a province or a city keeps its word: "Southern Lebanon", "West Mosul" are parts."""
     before = part.doc[part.start - 1] if part.start > name.start else None
-    return before is not None and before.text[:1].isupper() and before.lower_ in GENERIC_WORDS and not any(
-        c.exact and (c.kind in ("country", "region", "province") or c.population >= EMBEDDED_CITY)
-        for c in candidates)
+    if before is None or not before.text[:1].isupper() or not (before.lower_ in GENERIC_WORDS or _particle(before)):
+        return False
+    return not any(c.exact and (c.kind in ("country", "region", "province") or c.population >= EMBEDDED_CITY)
+                   for c in candidates)
 
 
 def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],
@@ -352,6 +353,19 @@ def _hyphen_joined(tokens) -> bool:
     return joined_before or joined_after
 
 
+def _unnamed_organisation(tokens):
+    """The longer capitalised name around `tokens` when it reads as an organisation's or a building's and the model
+    tagged nothing ("Marjory Stoneman Douglas High School"), or None: only embedded.py may take places from it."""
+    doc = tokens.doc
+    start, end = tokens.start, tokens.end
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
+        start -= 1
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    run = doc[start:end]
+    return run if len(run) > len(tokens) and organisation_like(run) else None
+
+
 def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[Span | None, int]:
     """A name the model missed, starting at token i: the longest run the gazetteer knows, else an adjective
     of place ("Turkish" in "Turkish-backed")."""
@@ -368,6 +382,9 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
         if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or _hyphen_joined(tokens) or \
                 any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):
             continue
+        if (run := _unnamed_organisation(tokens)) is not None:  # "Marjory Stoneman Douglas High School"
+            inside = [s for s in places_inside(doc, run, person_words) if s.start == tokens.start_char]
+            return (inside[0], width) if inside else (None, width)
         candidates = gazetteer.lookup(tokens.text)
         end_tok = i + width
         division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]

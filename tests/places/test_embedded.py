@@ -65,3 +65,12 @@ def test_a_small_towns_name_after_a_generic_word_is_part_of_a_longer_name():
                                           "worried. The fire spread along West Ingleside Avenue in Chicago.")}
     assert "Wing" not in places and "Ingleside" not in places and places["Washington"].country == "US"
     assert "Mosul" in names_in("Iraqi forces advanced in West Mosul on Sunday.")
+
+
+def test_a_town_right_after_the_head_noun_says_where_the_organisation_is():
+    assert "Oxford" in names_in("She studied at Harris Manchester College Oxford before the war.")
+
+
+def test_a_surname_or_a_tiny_division_inside_a_schools_name_and_a_restaurants_name_are_no_places():
+    assert names_in("Survivors of the shooting at Ridgeway Douglas High School spoke on Monday.") == set()
+    assert names_in("She has cooked at Le Bernardin in New York for years.") == {"New York"}
