@@ -47,6 +47,19 @@ def organisation_like(tokens) -> bool:
     return len(tokens) > 1 and any(t.text[:1].isupper() and t.lower_ in heads for t in tokens)
 
 
+def unnamed_organisation(tokens):
+    """The longer capitalised name around `tokens` when it reads as an organisation's or a building's and the model
+    tagged nothing ("Marjory Stoneman Douglas High School"), or None: only places_inside may take places from it."""
+    doc = tokens.doc
+    start, end = tokens.start, tokens.end
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
+        start -= 1
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    run = doc[start:end]
+    return run if len(run) > len(tokens) and organisation_like(run) else None
+
+
 def places_inside(doc, tokens, person_words: set[str]) -> list[Span]:
     """The places named inside an organisation's name `tokens` (a spaCy Span), longest names first, left to
     right, never the whole name (the caller has looked that up) nor a town named like one of the article's people

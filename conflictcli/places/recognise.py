@@ -18,7 +18,7 @@ from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONY
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.abbreviations import abbreviated, initialism, state_after_town
-from conflictcli.places.embedded import EMBEDDED_CITY, organisation_like, places_inside
+from conflictcli.places.embedded import EMBEDDED_CITY, organisation_like, places_inside, unnamed_organisation
 from conflictcli.places.english import is_english_word
 from conflictcli.places.span import GENERIC_WORDS, Span, country_abbreviation, generic
 
@@ -353,19 +353,6 @@ def _hyphen_joined(tokens) -> bool:
     return joined_before or joined_after
 
 
-def _unnamed_organisation(tokens):
-    """The longer capitalised name around `tokens` when it reads as an organisation's or a building's and the model
-    tagged nothing ("Marjory Stoneman Douglas High School"), or None: only embedded.py may take places from it."""
-    doc = tokens.doc
-    start, end = tokens.start, tokens.end
-    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
-        start -= 1
-    while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
-        end += 1
-    run = doc[start:end]
-    return run if len(run) > len(tokens) and organisation_like(run) else None
-
-
 def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[Span | None, int]:
     """A name the model missed, starting at token i: the longest run the gazetteer knows, else an adjective
     of place ("Turkish" in "Turkish-backed")."""
@@ -382,7 +369,7 @@ def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str],
         if any(taken[t.i] for t in tokens) or not tokens[-1].is_alpha or _hyphen_joined(tokens) or \
                 any(not t.is_alpha and t.text not in ("-", "'") for t in tokens):
             continue
-        if (run := _unnamed_organisation(tokens)) is not None:  # "Marjory Stoneman Douglas High School"
+        if (run := unnamed_organisation(tokens)) is not None:  # "Marjory Stoneman Douglas High School"
             inside = [s for s in places_inside(doc, run, person_words) if s.start == tokens.start_char]
             return (inside[0], width) if inside else (None, width)
         candidates = gazetteer.lookup(tokens.text)
