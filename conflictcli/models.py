@@ -62,7 +62,7 @@ class Quote:
 @dataclass
 class Place:
     name: str
-    kind: str  # country | province | city | town | region | landmark
+    kind: str  # country | province | city | town | region | facility (at the town the text places it in)
     canonical: str | None = None
     country: str | None = None  # ISO 3166 alpha-2
     lat: float | None = None

@@ -7,8 +7,8 @@ no evidence either way. Evidence for a person: a title or role word before the n
 ("X said", unless the name is a country or capital: "Kyiv said" is the government), the name as the surname of
 a longer person name elsewhere in the text. Evidence for a place: a locative preposition ("in", "near",
 "outskirts of"), a place noun ("the city of X", "X province"), the object or passive subject of a verb of attack
-or movement ("struck X", "fled X", "X was shelled"), coordination with another place. Must not look up the
-gazetteer: callers pass the candidate readings in.
+or movement ("struck X", "fled X", "X was shelled"), "X came under fire", coordination with another place.
+Must not look up the gazetteer: callers pass the candidate readings in.
 """
 from __future__ import annotations
 
@@ -89,8 +89,8 @@ def _place_evidence(tokens) -> bool:
     if before is not None:
         if before.lower_ in LOCATIVE:
             return True
-        if before.lower_ == "of" and tokens.start > 1 and doc[tokens.start - 2].lower_ in PLACE_NOUNS:
-            return True  # "the outskirts of X", "the city of X", "residents of X"
+        if before.lower_ == "of" and tokens.start > 1 and doc[tokens.start - 2].lower_ in PLACE_NOUNS | {","}:
+            return True  # "the outskirts of X", "the city of X", "residents of X", "John Smith, of X,"
     if tokens.end < len(doc) and doc[tokens.end].lower_ in PLACE_NOUNS - {"people"}:
         return True  # "X province", "X city", "X residents"
     if tokens.end + 1 < len(doc) and doc[tokens.end].text == "-" and doc[tokens.end + 1].lower_ in PLACE_COMPOUNDS:

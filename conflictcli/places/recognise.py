@@ -2,44 +2,36 @@
 
 spaCy's GPE/LOC/FAC entities; names the model mislabels (PERSON, ORG, NORP, PRODUCT...) or misses that the
 gazetteer knows, decided with the words around them (evidence.py: place or person); adjectives of place
-("Turkish forces") as mentions of their country. A name found by the gazetteer alone is `weak`: find.py keeps it
-only in a country the article names, or with place evidence. Must not choose between readings (resolve.py).
+("Turkish forces") as mentions of their country; the places inside organisations', events' and buildings' names
+(embedded.py); US states abbreviated after a town (abbreviations.py). A name found by the gazetteer alone is
+`weak`: find.py keeps it only in a country the article names, or with place evidence. Must not choose between
+readings (resolve.py).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from functools import lru_cache
 
 from conflictcli.lexicon.census_names import is_common_person_name
-from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS, TOPONYM_PREFIXES
+from conflictcli.lexicon.normalize import ARABIC_ARTICLES, ARTICLE_WORDS
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import evidence, gazetteer
+from conflictcli.places.abbreviations import abbreviated, initialism, state_after_town
+from conflictcli.places.embedded import EMBEDDED_CITY, organisation_like, places_inside, unnamed_organisation
 from conflictcli.places.english import is_english_word
-from conflictcli.places.gazetteer import Candidate
+from conflictcli.places.name_shape import NAME_PREFIXES, dateline, hyphen_joined, particle, wordlike
+from conflictcli.places.span import GENERIC_WORDS, Span, country_abbreviation, generic
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
-LOOSE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}  # the small model's spans for these often swallow a
-# name and the words after it ("Myawaddy for a second night"): when they yield no place, the scan looks inside
-CALENDAR_WORDS = set("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan eid""".split())
-POSSESSIVE = re.compile(r"\s*['’]s$")
-INNER_APOSTROPHES = re.compile(r"['’ʿʾ‘]")
-NAME_PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "del", "della", "van", "von"}
 NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 DIVISION_NOUNS = {"province", "governorate", "region", "state", "district", "county", "oblast", "prefecture"}
 DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                        r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
-GENERIC_WORDS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
-    "middle", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "federal", "capital", "state",
-    "states", "national", "coast", "island", "islands", "city", "town", "county", "district", "region", "province",
-    "valley", "lake", "river", "bay", "beach", "park", "mountain", "mountains", "hills", "port", "new", "old",
-    "great", "little", "big", "grand", "royal", "union", "republic", "kingdom", "and", "of", "the", "de", "la"}
-NAME_PREFIXES = TOPONYM_PREFIXES | ARABIC_ARTICLES  # lowercase words that may open a place name
-NEWS_AGENCIES = {"Reuters", "Xinhua", "Anadolu", "Bernama", "Interfax", "Yonhap", "Kyodo", "Sputnik"}
+LOOSE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}  # the small model's spans for these often swallow a
+# name and the words after it ("Myawaddy for a second night"): when they yield no place, the scan looks inside
+POSSESSIVE = re.compile(r"\s*['’]s$")
 MAX_NAME_TOKENS = 4
 MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
@@ -47,30 +39,11 @@ TOWN_IN_CONTEXT_NAMED = 50_000  # or from this size when the article names its c
 TOWN_IN_CONTEXT = 5_000  # or from this size when written with a place prefix ("tal Rifaat")
 
 
-@dataclass
-class Span:
-    """A name in the text that may be a place, with its gazetteer readings."""
-    start: int
-    end: int
-    text: str  # as written, without a leading "the"
-    core: str  # the name looked up: no direction word, no division noun
-    division: bool = False  # "X province"
-    demonym: bool = False  # "Turkish" standing for Turkey
-    candidates: tuple[Candidate, ...] = ()
-    chosen: Candidate | None = None
-    label: str = ""
-    weak: bool = False  # found by the gazetteer alone: kept only if a big town or in the article's countries
-    evidence: str = ""  # evidence.PLACE when the words around it say it is a place
-
-
-
 def recognise(doc) -> list[Span]:
     spans: list[Span] = []
     taken = [False] * len(doc)
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                    and not gazetteer.lookup(POSSESSIVE.sub("", ent.text)) for t in ent
-                    if t.lower_ not in NAME_PREFIXES and t.lower_ not in ("'s", "’s")}
+    person_words = _person_words(doc)
     for ent in doc.ents:
         found = _from_entity(doc, ent, lowercase_words, person_words)
         spans += found
@@ -78,7 +51,7 @@ def recognise(doc) -> list[Span]:
             # a place, or another kind of name: no place hides inside; but a time, a number or a language label
             # may have swallowed a name ("Buea overnight" as TIME, "Afrin" as LANGUAGE, "Manbij" as DATE).
             taken[i] = ent.label_ not in NOT_NAME_LABELS | LOOSE_LABELS or not doc[i].text[:1].isupper() or \
-                ent.label_ == "DATE" and doc[i].lower_.rstrip(".") in CALENDAR_WORDS or bool(found)
+                _calendar_word(doc[i]) or bool(found)
     i = 0
     while i < len(doc):
         span, width = (None, 1) if taken[i] else _from_tokens(doc, i, lowercase_words, person_words, taken)
@@ -87,6 +60,33 @@ def recognise(doc) -> list[Span]:
         i += width
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _person_words(doc) -> set[str]:
+    """The words of the model's longer person names ("Barr" after "William Barr"), which alone are the person
+    again. Not an organisation's ("Abuja Chamber of Commerce"), nor a first word that is a place's name and no
+    common given name where no mention of the name reads as a person's ("Mohanna Abdhou, 20,"): the model tags
+    "Riverdale Luke Oil", "Seattle Seahawks" PERSON too."""
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not organisation_like(ent)
+             and not gazetteer.lookup(POSSESSIVE.sub("", ent.text))]
+    people = {ent.text for ent in names if evidence.reading(ent) == evidence.PERSON}
+    words = set()
+    for ent in names:
+        words |= {t.text for t in ent if t.lower_ not in NAME_PREFIXES and t.lower_ not in ("'s", "’s") and (
+            t.i > ent.start or ent.text in people or is_common_person_name(t.text) or not gazetteer.lookup(t.text))}
+    return words
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    import calendar
+
+    return frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name, *calendar.month_abbr) if w)
+
+
+def _calendar_word(token) -> bool:
+    """A month's or a day's name: what a date entity is made of ("Manbij" tagged DATE is not)."""
+    return token.lower_.rstrip(".") in _calendar()
 
 
 def _token_end(doc, char_end: int) -> int:
@@ -100,21 +100,19 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     label = ent.label_
     if label in NOT_NAME_LABELS:
         return []
-    tokens = ent
-    if tokens[0].lower_ == "the" and len(tokens) > 1:
-        tokens = tokens[1:]
-    if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
-        tokens = tokens[:-1]
+    tokens = _trimmed(ent)
+    if len(tokens) == 1 and abbreviated(tokens[0]):
+        return _abbreviated_state(tokens[0], label)
+    if len(tokens) == 1 and initialism(tokens[0]) and not country_abbreviation(tokens, gazetteer.lookup(tokens.text)):
+        return []  # "P.A." (a law firm's), not an alternate name of Chongqing
     longest = max(_widths_named(doc, tokens.start), default=0)
     if longest > len(tokens) and label in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
         tokens = doc[tokens.start:tokens.start + longest]  # "Deir" tagged alone in "Deir ez-Zor"
     start = tokens.start_char
     end, text, core, division = _division_reading(doc, tokens)
-    if label == "NORP":
-        place = gazetteer.demonym(core) or gazetteer.demonym(re.sub(r"s$", "", core))
-        if place is not None:
-            return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-    if _generic(tokens):
+    if (adjective := _adjective(tokens, (start, end, text, core), label, person_words)) is not None:
+        return adjective
+    if generic(tokens):
         return []  # "Centre", "South", "the States": a generic word, whatever the model says
     if tokens.end + 1 < len(doc) and doc[tokens.end].lower_ == "and" and not division:
         longer = doc[tokens.start:tokens.end + 2]  # "Trinidad" and "Tobago" -> "Trinidad and Tobago"
@@ -128,18 +126,18 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         candidates = tuple(c for c in candidates if c.kind in ("country", "province", *gazetteer.AREA_KINDS))
         if not candidates:
             return []  # "Buhari" after "Muhammadu Buhari": the person again
+    if label in PLACE_LABELS and candidates:
+        return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
     if label in PLACE_LABELS:
-        if candidates:
-            return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
-        if (place := gazetteer.demonym(core)) is not None:
-            return [Span(start, end, text, core, demonym=True, candidates=(place,), label=label)]
-        return _known_parts(doc, tokens, label)
+        return _unknown_place_entity(doc, tokens, (start, end, text, core), label, person_words)
     own = {t.text for t in tokens}
-    if candidates and _dateline(tokens):
+    if candidates and dateline(tokens):
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]  # "Goma (AP) —"
     if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
             tokens, candidates, lowercase_words, person_words - own, division)
-            or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province") for c in candidates)):
+            or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province", *gazetteer.AREA_KINDS,
+                                                                 *gazetteer.FACILITY_KINDS)
+                                       for c in candidates)):  # "Rafah crossing", tagged PERSON
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
     if label != "PERSON" and candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words,
                                                                 division):
@@ -147,7 +145,9 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
     if candidates and (found := _weak_name(tokens, candidates, lowercase_words, person_words, division)):
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label, weak=True,
                       evidence=found)]
-    return _embedded(doc, tokens) if label == "ORG" else []
+    if label in ("ORG", "EVENT", "LAW") or organisation_like(tokens):
+        return places_inside(doc, tokens, person_words)  # "Kentucky Department of Education", "Dubai World Cup"
+    return []
 
 
 def _division_reading(doc, tokens) -> tuple[int, str, str, bool]:
@@ -163,44 +163,53 @@ def _division_reading(doc, tokens) -> tuple[int, str, str, bool]:
     return end, text, text, False
 
 
-def _embedded(doc, tokens) -> list[Span]:
-    """Countries, regions and their adjectives named inside an organisation's name ("Zimbabwe Tourism
-    Authority", "Syrian Observatory for Human Rights"): mentions of the place, not places of their own. Towns
-    and provinces are left out: inside a name they stand for something else too often ("The Washington
-    Post", "Mississippi State")."""
-    found = []
-    i = tokens.start
-    while i < tokens.end:
-        token = doc[i]
-        if not token.text[:1].isupper():
-            i += 1
-            continue
-        for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
-            part = doc[i:j]
-            if not part[-1].text[:1].isupper():
-                continue
-            big = [c for c in gazetteer.lookup(part.text)
-                   if c.exact and c.kind in ("country", *gazetteer.AREA_KINDS)]
-            if big and not _generic(part):
-                found.append(Span(part.start_char, part.end_char, part.text, part.text, candidates=tuple(big),
-                                   label="embedded"))
-                i = j
-                break
-        else:
-            if (place := gazetteer.demonym(token.text)) is not None:
-                found.append(Span(token.idx, token.idx + len(token.text), token.text, token.text, demonym=True,
-                                   candidates=(place,), label="embedded"))
-            i += 1
-    return found
+def _adjective(tokens, written: tuple[int, int, str, str], label: str, person_words: set[str]):
+    """An adjective of place as its place ("Syrian", "Kurds"; "Azerbaijani soldiers", which the model tags
+    PERSON), [] for a person's name that is one ("French said" after "Dawn French"), or None: no adjective."""
+    if label == "NORP" and tokens.text in person_words and not _modifies_noun(tokens):
+        return []
+    if label == "NORP" or label in ("PERSON", "ORG") and _modifies_noun(tokens):
+        core = written[3]
+        place = gazetteer.demonym(core) or (gazetteer.demonym(re.sub(r"s$", "", core)) if label == "NORP" else None)
+        if place is not None:
+            return [Span(*written, demonym=True, candidates=(place,), label=label)]
+    return None
 
 
-def _generic(tokens) -> bool:
-    """A name made only of generic geographic words ("Central", "South", "States", "Centre"): the name of
-    some province or town somewhere, but in a text almost always the common word. The curated regions
-    ("Middle East", "West Bank") are names."""
-    if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
-        return False
-    return not any(c.exact and c.kind in ("country", *gazetteer.AREA_KINDS) for c in gazetteer.lookup(tokens.text))
+def _modifies_noun(tokens) -> bool:
+    """Whether a name stands before a lowercase noun, as an adjective does ("Azerbaijani soldiers", which the
+    model tags PERSON; not "French said")."""
+    doc = tokens.doc
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    return after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ")
+
+
+def _trimmed(ent):
+    """An entity without a leading "the" or a trailing possessive."""
+    tokens = ent
+    if tokens[0].lower_ == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    if tokens[-1].lower_ in ("'s", "’s") and len(tokens) > 1:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _unknown_place_entity(doc, tokens, written: tuple[int, int, str, str], label: str,
+                          person_words: set[str]) -> list[Span]:
+    """A place entity the gazetteer does not know whole (`written`: start, end, text, core): an adjective of
+    place, the places a building's name holds (no town "Tower" in "Trump Tower"), or the known names inside."""
+    if (place := gazetteer.demonym(written[3])) is not None:
+        return [Span(*written, demonym=True, candidates=(place,), label=label)]
+    if label == "FAC" or organisation_like(tokens):
+        return places_inside(doc, tokens, person_words)
+    return _known_parts(doc, tokens, label)
+
+
+def _abbreviated_state(token, label: str) -> list[Span]:
+    """ "Fresno, Calif.": the state; any other word cut short by a full stop is no place ("Ill." is not Il)."""
+    states = state_after_town(token)
+    return [Span(token.idx, token.idx + len(token.text), token.text, token.text, candidates=states,
+                 label=label)] if states else []
 
 
 def _known_parts(doc, tokens, label: str) -> list[Span]:
@@ -212,9 +221,9 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
     while i < tokens.end:
         for j in range(min(tokens.end, i + MAX_NAME_TOKENS), i, -1):
             part = doc[i:j]
-            if part[0].text[:1].isupper() and _wordlike(part[-1]) and not _generic(part) and not _hyphen_joined(part) \
-                    and (candidates := gazetteer.lookup(part.text)):
-                if any(c.exact for c in candidates):
+            if part[0].text[:1].isupper() and wordlike(part[-1]) and not generic(part) and not hyphen_joined(part) \
+                    and not (len(part) == 1 and particle(part[0])) and (candidates := gazetteer.lookup(part.text)):
+                if any(c.exact for c in candidates) and not _tail_of_longer_name(tokens, part, candidates):
                     found.append(Span(part.start_char, part.end_char, part.text, part.text,
                                        candidates=candidates, label=label))
                     i = j - 1
@@ -223,15 +232,28 @@ def _known_parts(doc, tokens, label: str) -> list[Span]:
     return found
 
 
+def _tail_of_longer_name(name, part, candidates) -> bool:
+    """Whether a small town's name follows a capitalised generic word or article inside a longer name ("Wing" in
+    "West Wing", "Ingleside" in "South Ingleside Avenue", "Bernardin" in "Le Bernardin"): the longer name is
+    another place. A country, a province or a city keeps its word: "Southern Lebanon", "West Mosul" are parts."""
+    before = part.doc[part.start - 1] if part.start > name.start else None
+    if before is None or not before.text[:1].isupper() or not (before.lower_ in GENERIC_WORDS or particle(before)):
+        return False
+    return not any(c.exact and (c.kind in ("country", "province", *gazetteer.AREA_KINDS)
+                                or c.population >= EMBEDDED_CITY) for c in candidates)
+
+
 def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_words: set[str],
                         division: bool) -> bool:
     """For a name the model did not call a place: is the gazetteer reading believable on its own?"""
-    words = [t for t in tokens if _wordlike(t)]
-    if not words or _generic(tokens) or any(t.is_stop and not t.is_title and not _particle(t) for t in words[1:]):
+    if country_abbreviation(tokens, candidates):
+        return True
+    words = [t for t in tokens if wordlike(t)]
+    if not words or generic(tokens) or any(t.is_stop and not t.is_title and not particle(t) for t in words[1:]):
         return False
     named = [t for t in words if t.text[:1].isupper()]
-    dateline = _dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
-    if not named or named[-1].pos_ != "PROPN" and not division and not dateline:
+    filed = dateline(tokens)  # the tagger reads a capitalised dateline as anything ("BEIRUT": ADV)
+    if not named or named[-1].pos_ != "PROPN" and not division and not filed:
         return False
     if len(named) == 1 and (named[0].lower_ in lowercase_words or named[0].is_stop):
         return False  # "Many", "March": a common word
@@ -246,7 +268,7 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
         return True
     if any(c.kind == "province" for c in exact):
         return not (len(named) == 1 and named[0].is_upper and len(named[0].text) <= 3)  # "BA", "CA"
-    if any(t.is_upper for t in named) and not dateline:
+    if any(t.is_upper for t in named) and not filed:
         return False  # acronyms: a town's name in capitals is an organisation far more often
     if any(c.population >= TOWN_ANYWHERE for c in exact):
         return True
@@ -258,8 +280,8 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     """A name the model did not call a place, with no population to vouch for it: its shape must be a
     name's, and the words around it must not say person. Returns the evidence (PLACE, or "unknown"), or ""
     to drop it; the span stays weak and is kept only in a country the article names or with place evidence."""
-    words = [t for t in tokens if _wordlike(t)]
-    if not words or _generic(tokens) or any(not t.text[:1].isupper() and not _particle(t) for t in words[1:]):
+    words = [t for t in tokens if wordlike(t)]
+    if not words or generic(tokens) or any(not t.text[:1].isupper() and not particle(t) for t in words[1:]):
         return ""
     if not words[0].text[:1].isupper() and words[0].lower_ not in NAME_PREFIXES:
         return ""
@@ -282,33 +304,6 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
         if not known and (english or english is None and words[-1].pos_ != "PROPN"):
             return ""  # "Aid", "Drones", "Congress": a common word, capitalised, with nothing to say place
     return found or "unknown"
-
-
-def _dateline(tokens) -> bool:
-    """ "BEIRUT, Lebanon —", "DAMASCUS (Reuters) -": a name in capitals opening one of the first lines (after
-    the headline, a standfirst), then a comma, a bracket or a dash, is where the story was filed."""
-    doc = tokens.doc
-    after = doc[tokens.end].text if tokens.end < len(doc) else ""
-    agency = after == "(" and tokens.end + 2 < len(doc) and doc[tokens.end + 2].text == ")" and (
-        doc[tokens.end + 1].is_upper or doc[tokens.end + 1].text in NEWS_AGENCIES)  # "Goma (AP) —"
-    if after not in (",", "(", "-", "—", "–") or not (tokens[0].is_upper or agency):
-        return False
-    before = doc_text(doc)[:tokens.start_char].rstrip(" \t")
-    return (not before or before.endswith("\n")) and sum(1 for line in before.splitlines() if line.strip()) <= 2
-
-
-def _wordlike(token) -> bool:
-    """A word, letters only once the apostrophes and ayns inside it are set aside ("Sana'a", "Ta'izz")."""
-    return token.is_alpha or INNER_APOSTROPHES.sub("", token.text).isalpha() and token.text[:1].isalpha()
-
-
-def _particle(token) -> bool:
-    """A lowercase word that may sit inside a place name: an article or preposition of the name's language
-    ("Deir ez-Zor", "Tal al-Hawa"), or any word between hyphens ("Port-au-Prince", "Mazar-i-Sharif")."""
-    doc = token.doc
-    if token.lower_ in NAME_PREFIXES or token.lower_ in NAME_PARTICLES:
-        return True
-    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
 
 
 def _widths_named(doc, i: int) -> list[int]:
@@ -341,31 +336,25 @@ def _token_keys(doc) -> list[tuple[str, ...]]:
     return doc.user_data["place_token_keys"]
 
 
-def _hyphen_joined(tokens) -> bool:
-    """Whether the span is part of a longer hyphenated word ("Mar" and "Lago" in "Mar-a-Lago")."""
-    doc = tokens.doc
-    before = doc[tokens.start - 1] if tokens.start else None
-    after = doc[tokens.end] if tokens.end < len(doc) else None
-    joined_before = before is not None and before.text == "-" and not before.whitespace_ and before.i > 0 \
-        and not doc[before.i - 1].whitespace_ and doc[before.i - 1].lower_ not in ARABIC_ARTICLES
-    joined_after = after is not None and after.text == "-" and not tokens[-1].whitespace_ and not after.whitespace_ \
-        and not (after.i + 1 < len(doc) and doc[after.i + 1].lower_ in evidence.PLACE_COMPOUNDS)  # "Kyiv-based"
-    return joined_before or joined_after
-
-
 def _from_tokens(doc, i: int, lowercase_words: set[str], person_words: set[str], taken) -> tuple[Span | None, int]:
     """A name the model missed, starting at token i: the longest run the gazetteer knows, else an adjective
     of place ("Turkish" in "Turkish-backed")."""
     token = doc[i]
     starts_name = token.text[:1].isupper() or (token.lower_ in NAME_PREFIXES and i + 1 < len(doc)
                                                and doc[i + 1].text[:1].isupper())
-    if not starts_name or not _wordlike(token):
+    if starts_name and abbreviated(token):
+        found = _abbreviated_state(token, "abbreviation")
+        return (found[0] if found else None), 1
+    if not starts_name or not wordlike(token):
         return None, 1
     for width in _widths_named(doc, i):
         tokens = doc[i:i + width]
-        if any(taken[t.i] for t in tokens) or not _wordlike(tokens[-1]) or _hyphen_joined(tokens) or \
-                any(not _wordlike(t) and t.text not in ("-", "'") for t in tokens):
+        if any(taken[t.i] for t in tokens) or not wordlike(tokens[-1]) or hyphen_joined(tokens) or \
+                any(not wordlike(t) and t.text not in ("-", "'") for t in tokens):
             continue
+        if (run := unnamed_organisation(tokens)) is not None:  # "Marjory Stoneman Douglas High School"
+            inside = [s for s in places_inside(doc, run, person_words) if s.start == tokens.start_char]
+            return (inside[0], width) if inside else (None, width)
         candidates = gazetteer.lookup(tokens.text)
         end_tok = i + width
         division = end_tok < len(doc) and doc[end_tok].lower_ in DIVISION_NOUNS and not taken[end_tok]
