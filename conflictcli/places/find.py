@@ -13,7 +13,7 @@ from functools import lru_cache
 from conflictcli.models import Mention, Place
 from conflictcli.places import evidence, gazetteer
 from conflictcli.places.facilities import located_facilities
-from conflictcli.places.recognise import ORG_LABELS, TOWN_ANYWHERE, Span, recognise
+from conflictcli.places.recognise import ORG_LABELS, PLACE_LABELS, TOWN_ANYWHERE, Span, recognise
 from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choose, context_countries,
                                         divisions_by_name, name_key, prior, spelled_alike)
 
@@ -44,7 +44,7 @@ def find_places(doc) -> list[Place]:
             span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
     _separate_x_city(spans)
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
-    spans = [s for s in spans if not _adjective_of_another(s, spans) and not _other_word(s)]
+    spans = [s for s in spans if not _adjective_of_another(s, spans) and not _other_word(s, countries)]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or _continent(s.chosen)
              or s.chosen.id in named]
@@ -52,13 +52,16 @@ def find_places(doc) -> list[Place]:
     return _places(_cluster(spans))
 
 
-def _other_word(span: Span) -> bool:
+def _other_word(span: Span, countries: Counter) -> bool:
     """Whether a small town is read through an alternate name that is no spelling of its own ("El" for Yale,
     "Rada" for Radda in Chianti, "Maria" for Santa María Rayón), or through a name written in mixed case unlike
     the town's ("MoD" for Maud, "UConn" for Ucon): the word is another name. Countries, regions, provinces and
-    cities are known by their exonyms ("Bombay")."""
+    cities are known by their exonyms ("Bombay"); so is a town of the article's countries that the model or the
+    words around it call a place (Kobani for Ayn al-Arab, Artemivsk for Bakhmut, Stepanakert for Khankendi)."""
     chosen = span.chosen
     if span.demonym or chosen.kind != "town" or chosen.population >= MIXED_CASE_CITY:
+        return False
+    if chosen.country in countries and (span.label in PLACE_LABELS or span.evidence in ("strong", evidence.PLACE)):
         return False
     words = re.split(r"[\s\-'’]+", span.core)
     mixed_case = any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) and span.core != chosen.name

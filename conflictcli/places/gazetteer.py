@@ -15,7 +15,7 @@ from conflictcli.lexicon.normalize import place_key, variant_key
 from conflictcli.places.index_build import (VARIANT_MIN_LETTERS, build, remove_stale_temporaries, trie_path,
                                             variant_trie_path)
 
-INDEX_VERSION = 15  # bump when the schema or what is indexed changes: old caches are then rebuilt
+INDEX_VERSION = 16  # bump when the schema or what is indexed changes: old caches are then rebuilt
 normalize = place_key  # the key a name is looked up by
 AREA_KINDS = frozenset({"region", "sea", "lake", "river"})  # named areas and waters: no population to rank them by
 FACILITY_KINDS = frozenset({"airport", "base", "camp", "crossing", "dam"})  # sites: a point, no population

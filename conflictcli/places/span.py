@@ -44,12 +44,13 @@ def generic(tokens) -> bool:
 
 
 def country_abbreviation(tokens, candidates) -> bool:
-    """ "59 billion US dollars", "the U.S. Federal Trade Commission": a country's abbreviation in capitals, with or
-    without dots, in a line not written in capitals. The lowercase word ("us") does not make it a common word."""
+    """ "59 billion US dollars", "the U.S. Federal Trade Commission", "T&T": a country's abbreviation in capitals,
+    with or without dots, in a line not written in capitals. The lowercase word ("us") does not make it a common
+    word."""
     if len(tokens) != 1:
         return False
     token = tokens[0]
-    letters = token.text.replace(".", "")
+    letters = token.text.replace(".", "").replace("&", "")  # "U.S.", "T&T"
     if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 3):
         return False
     doc = token.doc

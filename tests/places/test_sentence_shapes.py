@@ -35,3 +35,17 @@ def test_a_town_in_a_news_sentence_shape_is_a_place(country, sentence, town):
 ])
 def test_apostrophes_and_possessives_do_not_hide_a_town(country, sentence, town):
     assert place_named(f"{country}: civilians caught as fighting spreads\n\n{sentence}", town) is not None
+
+
+@pytest.mark.parametrize("country,sentence,town", [
+    ("Syria", "In Kobani, markets reopened for the first time in months.", "Kobani"),
+    ("Ukraine", "Shelling near Artemivsk killed four people, the ministry said.", "Artemivsk"),
+])
+def test_a_towns_other_name_in_the_articles_country_is_the_town(country, sentence, town):
+    """Kobani is GeoNames' Ayn al-Arab, Artemivsk its Bakhmut: exonyms and former names, not other words."""
+    assert place_named(f"{country}: civilians caught as fighting spreads\n\n{sentence}", town) is not None
+
+
+def test_a_countrys_standard_abbreviation_is_the_country():
+    places = find_places(nlp.load()("The minister said T&T would send a delegation. Officials in BiH agreed."))
+    assert {p.country for p in places} >= {"TT", "BA"}
