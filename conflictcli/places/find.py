@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from conflictcli.models import Mention, Place
@@ -28,8 +29,8 @@ DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ite")
 def find_places(doc) -> list[Place]:
     """The places of a spaCy Doc, one Place per distinct location, mentions in text order; places sorted by
     their number of mentions (most first), then by their first mention."""
-    spans = [s for s in recognise(doc)
-             if not any(c.exact and c.kind in gazetteer.NOT_PLACE_KINDS for c in s.candidates)]  # "the EU"
+    spans = [s for s in (_territory_of_a_union(doc, span) for span in recognise(doc))
+             if not any(c.exact and c.kind in gazetteer.NOT_PLACE_KINDS for c in s.candidates)]  # "the EU said"
     apply_containment(doc, spans)
     by_name = context_countries(spans)
     countries = sum(by_name.values(), Counter())
@@ -50,6 +51,21 @@ def find_places(doc) -> list[Place]:
              or s.chosen.id in named]
     spans = sorted(spans + located_facilities(doc, spans), key=lambda s: s.start)
     return _places(_cluster(spans))
+
+
+def _territory_of_a_union(doc, span: Span) -> Span:
+    """A union of states the gazetteer knows as no place (the EU: an organisation, an actor) names its territory
+    when it stands before a noun as an adjective does, as "European" would: "EU citizens", "EU member states",
+    "EU airports". Such a span keeps that reading as a region; "the EU said", "leave the EU" stay no place."""
+    union = [c for c in span.candidates if c.exact and c.kind in gazetteer.NOT_PLACE_KINDS]
+    written = doc.char_span(span.start, span.end, alignment_mode="expand") if union and not span.demonym else None
+    if written is None or written.end >= len(doc):
+        return span
+    after = doc[written.end]
+    if after.pos_ in ("NOUN", "PROPN") and not after.is_title or after.pos_ == "PROPN" and after.is_title \
+            and after.ent_iob_ == "I":
+        span.candidates = tuple(replace(c, kind="region") for c in union)
+    return span
 
 
 def _other_word(span: Span, countries: Counter) -> bool:

@@ -262,8 +262,8 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
     if words[0].is_lower and words[0].lower_ not in NAME_PREFIXES:
         return False
     exact = [c for c in candidates if c.exact]
-    if any(c.kind in ("country", *gazetteer.AREA_KINDS) for c in exact):
-        return True
+    if any(c.kind in ("country", *gazetteer.AREA_KINDS, *gazetteer.NOT_PLACE_KINDS) for c in exact):
+        return True  # a name known to be no place (the EU) too: find.py tells its territory from the actor
     if any(c.kind in gazetteer.FACILITY_KINDS for c in exact) and len(named) > 1:
         return True
     if any(c.kind == "province" for c in exact):

@@ -49,3 +49,13 @@ def test_a_towns_other_name_in_the_articles_country_is_the_town(country, sentenc
 def test_a_countrys_standard_abbreviation_is_the_country():
     places = find_places(nlp.load()("The minister said T&T would send a delegation. Officials in BiH agreed."))
     assert {p.country for p in places} >= {"TT", "BA"}
+
+
+def test_a_union_of_states_is_a_place_only_where_it_names_its_territory():
+    """The EU is an actor ("the EU said"), not a place to map; "EU citizens" and "EU member states" are its
+    territory, as "European citizens" would be."""
+    text = "EU citizens and EU member states agreed. The EU said it would act. Britain will leave the EU."
+    places = find_places(nlp.load()(text))
+    union = [p for p in places if p.name == "EU"]
+    assert len(union) == 1 and union[0].kind == "region"
+    assert [text[m.start:m.end + 7] for m in union[0].mentions] == ["EU citizen", "EU member"]
