@@ -45,7 +45,8 @@ def find_places(doc) -> list[Place]:
             span.chosen = choose(span, countries - by_name.get(key, Counter()), others, named)
     _separate_x_city(spans)
     spans = [s for s in spans if not s.weak or _weak_ok(s, countries)]
-    spans = [s for s in spans if not _adjective_of_another(s, spans) and not _other_word(s, countries)]
+    spans = [s for s in spans if not _adjective_of_another(s, spans)
+             and not _other_word(s, countries - by_name.get(name_key(s), Counter()))]
     named = {s.chosen.id for s in spans if not s.demonym}
     spans = [s for s in spans if not s.demonym or s.chosen.kind == "country" or _continent(s.chosen)
              or s.chosen.id in named]
@@ -68,7 +69,7 @@ def _territory_of_a_union(doc, span: Span) -> Span:
     return span
 
 
-def _other_word(span: Span, countries: Counter) -> bool:
+def _other_word(span: Span, countries: Counter) -> bool:  # countries: the article's, but for the span's own name
     """Whether a small town is read through an alternate name that is no spelling of its own ("El" for Yale,
     "Rada" for Radda in Chianti, "Maria" for Santa María Rayón), or through a name written in mixed case unlike
     the town's ("MoD" for Maud, "UConn" for Ucon): the word is another name. Countries, regions, provinces and
@@ -77,11 +78,11 @@ def _other_word(span: Span, countries: Counter) -> bool:
     chosen = span.chosen
     if span.demonym or chosen.kind != "town" or chosen.population >= MIXED_CASE_CITY:
         return False
-    if chosen.country in countries and (span.label in PLACE_LABELS or span.evidence in ("strong", evidence.PLACE)):
-        return False
     words = re.split(r"[\s\-'’]+", span.core)
-    mixed_case = any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) and span.core != chosen.name
-    return mixed_case or not _transliterated(span)
+    if any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) and span.core != chosen.name:
+        return True  # mixed case
+    located = span.label in PLACE_LABELS or span.evidence in ("strong", evidence.PLACE)
+    return not (chosen.country in countries and located) and not _transliterated(span)
 
 
 def _continent(place) -> bool:
