@@ -11,6 +11,7 @@ import time
 from articles import write_articles
 
 CLI = [sys.executable, "-m", "conflictcli", "analyze"]
+KILLED_RUN_ARTICLES = 160  # several batches: on a fast machine the run must still be going when the first lands
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -64,7 +65,7 @@ def test_schema_has_foreign_keys_indexes_and_full_text_search(tmp_path):
 
 
 def test_sigkill_mid_run_then_rerun_leaves_exactly_one_row_per_source(tmp_path):
-    sources = write_articles(tmp_path / "news", 48)
+    sources = write_articles(tmp_path / "news", KILLED_RUN_ARTICLES)
     db = tmp_path / "corpus.db"
     proc = subprocess.Popen(CLI + sources + ["--db", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -79,12 +80,12 @@ def test_sigkill_mid_run_then_rerun_leaves_exactly_one_row_per_source(tmp_path):
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
-    assert 0 < stored < 48, "the first batch should land before the run ends"
+    assert 0 < stored < KILLED_RUN_ARTICLES, "the first batch should land before the run ends"
     second = run(*sources, "--db", str(db))
     assert second.returncode == 0, second.stderr
     skipped = int(second.stderr.split(", ")[-1].split()[0])
     assert skipped >= stored
-    assert count(db) == (48, 48)
+    assert count(db) == (KILLED_RUN_ARTICLES, KILLED_RUN_ARTICLES)
     with sqlite3.connect(db) as conn:
         orphans = conn.execute("SELECT COUNT(*) FROM articles a WHERE error IS NULL AND NOT EXISTS "
                                "(SELECT 1 FROM actors WHERE article_id = a.id)").fetchone()[0]
