@@ -104,8 +104,9 @@ def process_group(pgid: int) -> list[int]:
 
 @pytest.mark.parametrize("when", ["after the first record", "while starting"])
 def test_ctrl_c_with_jobs_2_is_one_line_exit_130_and_nothing_left(tmp_path, when):
-    """Ctrl-C as a terminal sends it: SIGINT to the whole process group (parent, fork server, workers)."""
-    sources = short_articles(tmp_path, 40)
+    """Ctrl-C as a terminal sends it: SIGINT to the whole process group (parent, fork server, workers). Enough
+    articles that a quiet, fast machine is still at work when the signal comes."""
+    sources = short_articles(tmp_path, 400)
     proc = subprocess.Popen(CLI + ["analyze", *sources, "-f", "jsonl", "--jobs", "2"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     lines: list[bytes] = []
