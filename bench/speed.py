@@ -48,9 +48,9 @@ print(json.dumps({"load": t1 - t0, "run": time.perf_counter() - t1, "cpu": time.
 
 # Run in a subprocess: the library path the CLI takes (analyze_many -> jsonl), the model loaded first.
 OURS_DRIVER = """
-import json, os, sys, time
+import importlib, json, os, sys, time
 from conflictcli.nlp import model as nlp
-from conflictcli.pipeline import analyze as pipeline
+pipeline = importlib.import_module("conflictcli.pipeline.analyze")  # the module: the package exports a function so named
 from conflictcli.output.writers import write_jsonl
 paths = open(sys.argv[2], encoding="utf-8").read().splitlines()
 t0 = time.perf_counter(); nlp.load(sys.argv[1]); pipeline.analyze("Warm up: Reuters said the army entered Aleppo.", model=sys.argv[1])
