@@ -171,12 +171,21 @@ def _cluster(spans: list[Span]) -> list[list[Span]]:
     return list(clusters.values())
 
 
+def _shouted(name: str) -> bool:
+    """A name written in capitals (a dateline's "KHAN YOUNIS"), not an abbreviation ("US", "DRC")."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 4 and all(c.isupper() for c in letters)
+
+
 def _places(clusters: list[list[Span]]) -> list[Place]:
     places = []
     for spans in clusters:
-        first = next((s for s in spans if not s.demonym), spans[0])
+        named = [s for s in spans if not s.demonym]
+        first = next((s for s in named if not _shouted(s.core)), named[0] if named else spans[0])
         chosen = first.chosen
         name = chosen.name if first.demonym else first.core  # as first written; "Turkey" for "Turkish" alone
+        if _shouted(name):  # a dateline's "KHAN YOUNIS" only: its words in the usual case
+            name = re.sub(r"\w[^\s-]*", lambda word: word.group()[0] + word.group()[1:].lower(), name)
         aliases = []
         for s in spans:
             for form in (s.text, s.core):

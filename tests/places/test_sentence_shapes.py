@@ -59,3 +59,8 @@ def test_a_union_of_states_is_a_place_only_where_it_names_its_territory():
     union = [p for p in places if p.name == "EU"]
     assert len(union) == 1 and union[0].kind == "region"
     assert [text[m.start:].split()[1] for m in union[0].mentions] == ["citizens", "member"]
+
+
+def test_a_name_written_in_capitals_is_shown_in_the_usual_case():
+    places = find_places(nlp.load()("KHAN YOUNIS, Gaza (AP) — Strikes hit the city overnight."))
+    assert "Khan Younis" in {p.name for p in places}
