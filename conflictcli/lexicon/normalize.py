@@ -7,7 +7,7 @@ disagree about when two spellings are "the same name".
   Saint/St.
 - `variant_key`: a looser gazetteer key that also equates the transliteration families one sound is written in
   (ou/u, o/u, e/i, ei/ay/i, q/k, kh/h, dh/d, sh/ch/s, -iya/-ia, -yi/-iy/-y): only a fallback, when `place_key`
-  finds nothing.
+  finds nothing. `spells` tells whether one key is a spelling of another (a transliteration, not an exonym).
 - `actor_key`: an actor's name for comparison: `plain`, apostrophes and dots dropped, hyphens as spaces, no
   leading article ("the U.S. State Department" and "US State Department" meet).
 - `line_form`: a line of text with its typography folded (quotes, dashes, spaces, case), so that boilerplate
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
@@ -93,6 +94,18 @@ def variant_key(key: str) -> str:
     but also some person names and common words): for a lookup that found nothing by `place_key`, never instead
     of it."""
     return " ".join(_variant_word(word) for word in key.split())
+
+
+SPELLING_SIMILARITY = 0.6  # difflib ratio of two keys from which one spells the other: a transliteration changes
+# about two letters in five (Hargeisa/Hargeysa, Jowhar/Jawhar); an exonym or a former name changes more
+
+
+def spells(key: str, other: str) -> bool:
+    """Whether one place key is a spelling of another (both from `place_key`), not another word: the cheap upper
+    bounds first, since most pairs fail them."""
+    matcher = SequenceMatcher(None, key, other)
+    return matcher.real_quick_ratio() >= SPELLING_SIMILARITY and matcher.quick_ratio() >= SPELLING_SIMILARITY \
+        and matcher.ratio() >= SPELLING_SIMILARITY
 
 
 @lru_cache(maxsize=8192)

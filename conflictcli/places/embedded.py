@@ -106,7 +106,7 @@ def _place_part(part, person_words: set[str]) -> Span | None:
         return None
     text = doc_text(part.doc)[part.start_char:part.end_char]
     short_caps = len(part) == 1 and part[0].is_upper and len(part[0].text) <= 3  # "CA", "BA": an acronym
-    if any(c.kind in ("country", *gazetteer.AREA_KINDS) for c in exact):  # "Nigeria-Ukrainian Business Forum" too
+    if any(c.kind in gazetteer.WIDE_KINDS for c in exact):  # "Nigeria-Ukrainian Business Forum" too
         return Span(part.start_char, part.end_char, text, text, candidates=candidates, label="embedded")
     if _hyphen_follows(part):
         return None

@@ -42,12 +42,13 @@ ACTION_VERBS = frozenset("""
     targeting bombard bombarded bombarding pound pounded pounding control controls controlled hold holds held
     defend defended defending abandon abandoned occupy occupies occupied occupying overrun overran cross crossed
     crossing destroy destroyed damage damaged rock rocked blast blasted shake shook shaken besieges pounds
+    rain rains rained raining
 """.split())  # the model's lemmatizer is off in the pipeline, so the forms are listed
 ATTACK_NOUNS = frozenset("""
     attack attacks assault assaults offensive offensives strike strikes airstrike airstrikes raid raids
     bombardment bombardments advance push march drive fire shelling bombing barrage barrages missiles rockets
-    drones down rain rains rained raining
-""".split())  # "an airstrike on X", "rained down on X": "on" is locative after these
+    drones
+""".split())  # "an airstrike on X": "on" is locative after these and after verbs of attack ("rained down on X")
 PLACE_COMPOUNDS = frozenset("based born bound area headquartered".split())  # "a Kyiv-based group"
 UNDER_NOUNS = ATTACK_NOUNS | frozenset("siege curfew blockade occupation bombardment shelling lockdown".split())
 PLACE_OFFICES = frozenset("mayor governor council municipality airport hospitals hospital streets".split())

@@ -21,6 +21,7 @@ FACILITY = "facility"
 NAME_LABELS = {"ORG", "FAC", "PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
 AFTER = re.compile(r"\s*(?:,\s*)?(?:in|at)\s+|,\s*")  # "X in Y", "X, Y", "X, in Y"
 POSSESSIVE = re.compile(r"['’]s\s+")  # "Y's X"
+POSSESSIVE_REACH = 8  # characters before a name that may hold its possessive ("'s" and the spaces after it)
 LOCATED_KINDS = ("city", "town", "province", "country", "region")
 # Institutions that act and speak as often as they are places ("Al-Shifa Hospital said"): the actors stage drops
 # an entity a place covers, so their names stay organisations (and the town inside them a place: embedded.py).
@@ -85,10 +86,9 @@ def _town_after(text: str, end: int, by_start: dict[int, Span]) -> Span | None:
 
 def _town_before(text: str, start: int, by_end: dict[int, Span]) -> Span | None:
     """The place whose possessive opens the name: "Brooklyn's Barclays Center"."""
-    for end, span in by_end.items():
-        if end < start and POSSESSIVE.fullmatch(text, end, start) and span.chosen.kind in LOCATED_KINDS:
-            return span
-    return None
+    found = POSSESSIVE.search(text, max(0, start - POSSESSIVE_REACH), start)
+    span = by_end.get(found.start()) if found and found.end() == start else None
+    return span if span is not None and span.chosen.kind in LOCATED_KINDS else None
 
 
 def _site(written: str, town: Candidate) -> Candidate:

@@ -19,7 +19,6 @@ from conflictcli.places.resolve import (DIVISION_PASSES, apply_containment, choo
                                         divisions_by_name, name_key, prior, spelled_alike)
 
 ORG_TOWN = 20_000  # a name the model calls an organisation is a town of the article's countries from this size
-MIXED_CASE_CITY = 100_000  # a town below this is read only through its own name or a spelling of it
 HAMLET = 1_000  # GeoNames population (when known) below which a town needs place words around it
 TOWN_WITH_EVIDENCE = 5_000  # a town outside the article's countries, with place words around it ("fled to X")
 # Endings that make an adjective of a place's name in English: Gaza/Gazan, Mosul/Mosuli, Sudan/Sudanese
@@ -76,7 +75,7 @@ def _other_word(span: Span, countries: Counter) -> bool:  # countries: the artic
     cities are known by their exonyms ("Bombay"); so is a town of the article's countries that the model or the
     words around it call a place (Kobani for Ayn al-Arab, Artemivsk for Bakhmut, Stepanakert for Khankendi)."""
     chosen = span.chosen
-    if span.demonym or chosen.kind != "town" or chosen.population >= MIXED_CASE_CITY:
+    if span.demonym or chosen.kind != "town":  # a "town" is below 100,000 people (index_build.CITY_MIN_POPULATION)
         return False
     words = re.split(r"[\s\-'’]+", span.core)
     if any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words) and span.core != chosen.name:

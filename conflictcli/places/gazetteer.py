@@ -21,6 +21,7 @@ AREA_KINDS = frozenset({"region", "sea", "lake", "river"})  # named areas and wa
 FACILITY_KINDS = frozenset({"airport", "base", "camp", "crossing", "dam"})  # sites: a point, no population
 NOT_PLACE_KINDS = frozenset({"organisation"})  # names the gazetteer knows only to say they are no place (the EU)
 FEATURE_KINDS = AREA_KINDS | FACILITY_KINDS | NOT_PLACE_KINDS
+WIDE_KINDS = AREA_KINDS | {"country"}  # what a name means almost wherever it is written: no town outranks it
 
 
 @dataclass(frozen=True)

@@ -19,19 +19,17 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from conflictcli import QUIET_ENV
 from conflictcli.lexicon.census_names import is_common_person_name
 from conflictcli.lexicon.countries import countries as country_table
-from conflictcli.lexicon.normalize import place_key, variant_key
+from conflictcli.lexicon.normalize import place_key, spells, variant_key
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CITY_FILE = "cities500.json"
 CITY_MIN_POPULATION = 100_000  # a populated place this big is a "city", smaller ones are "towns"
 VARIANT_MIN_POPULATION = 1_000  # towns this big or bigger (and every other kind) are found by variant spellings
-SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name spells the main one (as resolve.py)
 VARIANT_MIN_LETTERS = 5  # a variant key this long or longer: shorter ones equate too many names and words
 STALE_TEMP_SECONDS = 600  # a build takes under a minute: a temporary file this old was left by a killed one
 DIVISION_WORDS = re.compile(
@@ -155,7 +153,6 @@ class _Writer:
         self.db.commit()
         self.db.close()
 
-
     def _variants(self) -> None:
         """The variant key of the names of every place that is not a hamlet (GeoNames gives seats of unknown size
         no population: they count), when long enough to be safe: the fallback lookup for spellings GeoNames does
@@ -171,17 +168,9 @@ class _Writer:
             variant = variant_key(key)
             if len(variant.replace(" ", "")) < VARIANT_MIN_LETTERS:
                 continue
-            if exact or _spells(key, main_keys.setdefault(place, place_key(main))):
+            if exact or spells(key, main_keys.setdefault(place, place_key(main))):
                 found.add((variant, place))
         self.db.executemany("INSERT INTO variants VALUES (?,?)", found)
-
-
-def _spells(alternate: str, main: str) -> bool:
-    """Whether an alternate name's key is a spelling of the main name's (the rule resolve.spelled_alike applies
-    when choosing: a transliteration changes about two letters in five)."""
-    matcher = SequenceMatcher(None, alternate, main)
-    return matcher.real_quick_ratio() >= SPELLING_SIMILARITY and matcher.quick_ratio() >= SPELLING_SIMILARITY \
-        and matcher.ratio() >= SPELLING_SIMILARITY  # the cheap upper bounds first: most alternates fail them
 
 
 def _fill(db: sqlite3.Connection, step) -> None:

@@ -32,6 +32,9 @@ DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern
 LOOSE_LABELS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}  # the small model's spans for these often swallow a
 # name and the words after it ("Myawaddy for a second night"): when they yield no place, the scan looks inside
 POSSESSIVE = re.compile(r"\s*['’]s$")
+# a name of several words that is exactly one of these is that place whatever the model's label ("Rafah crossing"
+# tagged PERSON); a town's several words may be a person's name
+NAMED_WHOLE_KINDS = gazetteer.WIDE_KINDS | gazetteer.FACILITY_KINDS | {"province"}
 MAX_NAME_TOKENS = 4
 MAX_SCAN_TOKENS = 9  # five words and the hyphens between them ("Mazar-i-Sharif", "Port-au-Prince")
 TOWN_ANYWHERE = 200_000  # a town the model did not call a place is accepted from this size,
@@ -123,7 +126,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         core = DIRECTION.sub("", core)  # "northern Syria"
         candidates = gazetteer.lookup(core)
     if label in PLACE_LABELS and len(tokens) == 1 and tokens[0].text in person_words:
-        candidates = tuple(c for c in candidates if c.kind in ("country", "province", *gazetteer.AREA_KINDS))
+        candidates = tuple(c for c in candidates if c.kind in gazetteer.WIDE_KINDS | {"province"})
         if not candidates:
             return []  # "Buhari" after "Muhammadu Buhari": the person again
     if label in PLACE_LABELS and candidates:
@@ -135,9 +138,7 @@ def _from_entity(doc, ent, lowercase_words: set[str], person_words: set[str]) ->
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]  # "Goma (AP) —"
     if label == "PERSON" and candidates and (tokens[0].lower_ in NAME_PREFIXES and _looks_like_toponym(
             tokens, candidates, lowercase_words, person_words - own, division)
-            or len(tokens) > 1 and any(c.exact and c.kind in ("country", "province", *gazetteer.AREA_KINDS,
-                                                                 *gazetteer.FACILITY_KINDS)
-                                       for c in candidates)):  # "Rafah crossing", tagged PERSON
+            or len(tokens) > 1 and any(c.exact and c.kind in NAMED_WHOLE_KINDS for c in candidates)):
         return [Span(start, end, text, core, division=division, candidates=candidates, label=label)]
     if label != "PERSON" and candidates and _looks_like_toponym(tokens, candidates, lowercase_words, person_words,
                                                                 division):
@@ -239,7 +240,7 @@ def _tail_of_longer_name(name, part, candidates) -> bool:
     before = part.doc[part.start - 1] if part.start > name.start else None
     if before is None or not before.text[:1].isupper() or not (before.lower_ in GENERIC_WORDS or particle(before)):
         return False
-    return not any(c.exact and (c.kind in ("country", "province", *gazetteer.AREA_KINDS)
+    return not any(c.exact and (c.kind in gazetteer.WIDE_KINDS | {"province"}
                                 or c.population >= EMBEDDED_CITY) for c in candidates)
 
 
@@ -262,7 +263,7 @@ def _looks_like_toponym(tokens, candidates, lowercase_words: set[str], person_wo
     if words[0].is_lower and words[0].lower_ not in NAME_PREFIXES:
         return False
     exact = [c for c in candidates if c.exact]
-    if any(c.kind in ("country", *gazetteer.AREA_KINDS, *gazetteer.NOT_PLACE_KINDS) for c in exact):
+    if any(c.kind in gazetteer.WIDE_KINDS | gazetteer.NOT_PLACE_KINDS for c in exact):
         return True  # a name known to be no place (the EU) too: find.py tells its territory from the actor
     if any(c.kind in gazetteer.FACILITY_KINDS for c in exact) and len(named) > 1:
         return True
@@ -293,12 +294,12 @@ def _weak_name(tokens, candidates, lowercase_words: set[str], person_words: set[
     big = any(c.kind == "country" or c.capital for c in candidates)
     found = evidence.reading(tokens, big)
     if found == evidence.PERSON or found != evidence.PLACE and len(words) == 1 and is_common_person_name(
-            words[0].text) and not any(c.exact and c.kind in ("country", *gazetteer.AREA_KINDS) for c in candidates):
+            words[0].text) and not any(c.exact and c.kind in gazetteer.WIDE_KINDS for c in candidates):
         return ""  # "Warren", "Levi" alone: a person's name far more often than a town's
     if words[-1].lower_ in evidence.TITLES:
         return ""  # "Minister", "General"
     if found != evidence.PLACE:
-        known = any(c.exact and (c.kind in ("country", "province", *gazetteer.AREA_KINDS)
+        known = any(c.exact and (c.kind in gazetteer.WIDE_KINDS | {"province"}
                                  or c.population >= TOWN_ANYWHERE) for c in candidates)  # "Mali", "Aleppo" are words
         english = is_english_word(words[0].text) if len(words) == 1 else None
         if not known and (english or english is None and words[-1].pos_ != "PROPN"):

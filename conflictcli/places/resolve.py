@@ -9,10 +9,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 from functools import lru_cache
 
-from conflictcli.lexicon.normalize import variant_key
+from conflictcli.lexicon.normalize import spells, variant_key
 from conflictcli.nlp.model import doc_text
 from conflictcli.places import gazetteer
 from conflictcli.places.context import Anchor, Context
@@ -45,7 +44,6 @@ COUNTRY_BONUS = 1.5
 CAPITAL_BONUS = 1.0
 ALTERNATE_MALUS = 1.0
 SPELLING_MALUS = 0.5  # an alternate name that spells the main name ("Sloviansk" for Slovyansk) counts a third
-SPELLING_SIMILARITY = 0.6  # difflib ratio from which an alternate name is a transliteration of the main one
 # (a transliteration changes about two letters in five: Axum/Aksum, Zalingei/Zalinjay, Bureij/Burayj)
 DIVISION_WORD_BONUS = 3.0
 BARE_DIVISION_MALUS = 0.5
@@ -77,7 +75,7 @@ def apply_containment(doc, spans: list[Span]) -> None:
             continue
         if i + 2 < len(spans) and re.fullmatch(r",?\s*(?:and|or)?\s*", text[container.end:spans[i + 2].start]):
             continue
-        if max(town.candidates, key=lambda c: prior(c, town)).kind in ("country", "region"):
+        if max(town.candidates, key=lambda c: prior(c, town)).kind in gazetteer.WIDE_KINDS:
             continue  # "together with Canada, Mexico should sue": a country is in no other country
         pairs = [(t, c) for t in town.candidates for c in container.candidates
                  if t.kind in ("city", "town", "province") and c.kind in ("province", "country") and t.id != c.id
@@ -170,7 +168,7 @@ def context_countries(spans: list[Span]) -> dict[str, Counter]:
 def spelled_alike(written: str, main: str) -> bool:
     """Whether a name as written is a spelling of a reading's main name (Hargeisa/Hargeysa, Jowhar/Jawhar), not
     another word GeoNames lists among its alternates (an exonym, a former name, a nickname)."""
-    return SequenceMatcher(None, gazetteer.normalize(written), gazetteer.normalize(main)).ratio() >= SPELLING_SIMILARITY
+    return spells(gazetteer.normalize(written), gazetteer.normalize(main))
 
 
 @lru_cache(maxsize=65536)

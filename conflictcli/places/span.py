@@ -40,7 +40,7 @@ def generic(tokens) -> bool:
     ("Middle East", "West Bank") are names."""
     if not any(t.is_alpha for t in tokens) or not all(t.lower_ in GENERIC_WORDS or not t.is_alpha for t in tokens):
         return False
-    return not any(c.exact and c.kind in ("country", *gazetteer.AREA_KINDS) for c in gazetteer.lookup(tokens.text))
+    return not any(c.exact and c.kind in gazetteer.WIDE_KINDS for c in gazetteer.lookup(tokens.text))
 
 
 def country_abbreviation(tokens, candidates) -> bool:

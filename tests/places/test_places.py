@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import sqlite3
 from pathlib import Path
 
@@ -16,14 +15,9 @@ from conflictcli.models import Article
 from conflictcli.output.writers import write_geojson
 from conflictcli.pipeline.analyze import Options, prepare
 from conflictcli.places.find import find_places
+from conflictcli.places.context import km
 
 ARTICLE = Path(__file__).resolve().parents[2] / "samples" / "syria-iraqi-militias.txt"
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def places_of(text: str):

@@ -2,19 +2,14 @@
 neighbours, lists), with the real model and the real gazetteer."""
 from __future__ import annotations
 
-import math
 from collections import Counter
+
+import pytest
 
 from conflictcli.nlp import model as nlp
 from conflictcli.places import gazetteer
-from conflictcli.places.context import Anchor, Context
+from conflictcli.places.context import Anchor, Context, km
 from conflictcli.places.find import find_places
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def place(text: str, name: str):
@@ -66,31 +61,16 @@ def test_a_nickname_of_a_metropolis_does_not_shut_out_the_towns_of_that_name():
 # ------------------------------------------------------------------ lists of provinces
 
 
-def test_a_list_of_states_makes_washington_the_state():
-    washington = place("Tech workers are leaving states such as California or Washington because of housing costs.",
-                       "Washington")
-    assert (washington.country, washington.kind) == ("US", "province")
-
-
-def test_a_longer_list_of_states_needs_no_division_noun():
-    washington = place("The guard team has worked in Oregon, Idaho, Montana and Washington this year.", "Washington")
-    assert (washington.country, washington.kind) == ("US", "province")
-
-
-def test_a_journey_between_states_is_no_list():
-    washington = place("The president flew from Washington to Florida, and then on to Texas and California.",
-                       "Washington")
-    assert (washington.country, washington.kind) == ("US", "city")
-
-
-def test_two_states_without_a_division_noun_are_no_list():
-    washington = place("The president split his time between Florida and Washington last winter.", "Washington")
-    assert (washington.country, washington.kind) == ("US", "city")
-
-
-def test_a_list_with_a_city_leaves_washington_the_capital():
-    washington = place("After stops in Washington, New York and Boston, the prince flew to Texas.", "Washington")
-    assert (washington.country, washington.kind) == ("US", "city")
+@pytest.mark.parametrize("text,kind", [
+    ("Tech workers are leaving states such as California or Washington because of housing costs.", "province"),
+    ("The guard team has worked in Oregon, Idaho, Montana and Washington this year.", "province"),  # no noun
+    ("The president flew from Washington to Florida, and then on to Texas and California.", "city"),  # a journey
+    ("The president split his time between Florida and Washington last winter.", "city"),  # two, no noun
+    ("After stops in Washington, New York and Boston, the prince flew to Texas.", "city"),  # a city in the list
+], ids=["states such as", "longer list", "journey", "two states", "list with a city"])
+def test_a_list_of_states_makes_washington_the_state_and_nothing_else_does(text, kind):
+    washington = place(text, "Washington")
+    assert (washington.country, washington.kind) == ("US", kind)
 
 
 def test_a_name_the_article_located_keeps_that_place_when_written_bare():
